@@ -1,0 +1,88 @@
+/// Everything in a scenario that is found by phrases: checklist points, mention triggers and
+/// mention pitfalls share one matcher; facts have their own.
+public struct ScenarioSignals: Sendable {
+    public let matcher: SignalMatcher
+    public let factMatcher: SignalMatcher
+    /// Target index of each checklist point, in `Scenario.allChecklist` order.
+    public let checklistCount: Int
+    /// (stage, follow-up index) of each mention follow-up, after the checklist targets.
+    public let mentionFollowUps: [(stage: Int, index: Int)]
+    /// Pitfall indices of each mention pitfall, after the follow-ups.
+    public let mentionPitfalls: [Int]
+    /// Checklist id → target index.
+    public let checklistTarget: [String: Int]
+
+    public init(_ s: Scenario) {
+        var targets: [[String]] = []
+        var ids: [String: Int] = [:]
+        for (_, item) in s.allChecklist { ids[item.id] = targets.count; targets.append(item.signals) }
+        checklistCount = targets.count
+        var fus: [(Int, Int)] = []
+        for (si, st) in s.stages.enumerated() {
+            for (fi, f) in st.followUps.enumerated() {
+                if case .mention(let ps) = f.trigger { fus.append((si, fi)); targets.append(ps) }
+            }
+        }
+        mentionFollowUps = fus
+        var pits: [Int] = []
+        for (pi, p) in s.pitfalls.enumerated() {
+            if case .mention(let ps) = p.when { pits.append(pi); targets.append(ps) }
+        }
+        mentionPitfalls = pits
+        checklistTarget = ids
+        matcher = SignalMatcher(targets: targets)
+        factMatcher = SignalMatcher(targets: s.facts.map(\.asks))
+    }
+
+    public var targetCount: Int { checklistCount + mentionFollowUps.count + mentionPitfalls.count }
+    public func followUpTarget(_ k: Int) -> Int { checklistCount + k }
+    public func pitfallTarget(_ k: Int) -> Int { checklistCount + mentionFollowUps.count + k }
+
+    /// The fact that best answers a question, or nil when none is asked for.
+    public func fact(answering question: String, in s: Scenario) -> Int? {
+        let sc = factMatcher.scores(in: question)
+        guard let best = sc.indices.max(by: { sc[$0] < sc[$1] || (sc[$0] == sc[$1] && $0 > $1) }), sc[best] > 0 else { return nil }
+        return best
+    }
+}
+
+/// Which targets each stage's text signals, kept per line so that an edit rescans one paragraph.
+public struct CoverageIndex: Sendable, Equatable {
+    /// Per stage, per line: targets hit by that line.
+    var lineHits: [[[Int]]]
+    /// Per stage, per target: how many lines (or clarifying questions) hit it.
+    public private(set) var counts: [[Int]]
+
+    public init(stages: Int, targets: Int) {
+        lineHits = Array(repeating: [[]], count: stages)
+        counts = Array(repeating: Array(repeating: 0, count: targets), count: stages)
+    }
+
+    /// Lines that quote the interviewer (follow-ups) do not count as the candidate's words.
+    @inline(__always)
+    static func isQuote(_ line: String) -> Bool { line.hasPrefix("> ") }
+
+    /// Replaces the hits of `replaced` old lines with those of the `inserted` new lines.
+    mutating func update(stage: Int, doc: TextDocument, replaced: Range<Int>, inserted: Int, matcher: SignalMatcher) {
+        for hits in lineHits[stage][replaced] { for t in hits { counts[stage][t] -= 1 } }
+        var fresh: [[Int]] = []
+        fresh.reserveCapacity(inserted)
+        for l in replaced.lowerBound..<(replaced.lowerBound + inserted) {
+            let line = doc.lines[l]
+            let hits = CoverageIndex.isQuote(line) ? [] : matcher.targets(in: line)
+            for t in hits { counts[stage][t] += 1 }
+            fresh.append(hits)
+        }
+        lineHits[stage].replaceSubrange(replaced, with: fresh)
+    }
+
+    /// Counts an extra piece of text (a clarifying question) toward a stage.
+    mutating func add(stage: Int, text: String, matcher: SignalMatcher) {
+        for t in matcher.targets(in: text) { counts[stage][t] += 1 }
+    }
+
+    /// Whether any stage's text hits the target.
+    public func anywhere(_ t: Int) -> Bool { counts.contains { $0[t] > 0 } }
+    /// The stages whose text hits the target.
+    public func stages(hitting t: Int) -> [Int] { counts.indices.filter { counts[$0][t] > 0 } }
+}

@@ -1,0 +1,31 @@
+/// Something a person (or the clock) asks of the interview.
+public enum Command: Equatable, Sendable {
+    case start
+    /// Time passes: triggers and warnings are checked.
+    case tick
+    case edit(TextEdit)
+    case nextStage
+    case previousStage
+    case goToStage(Int)
+    case askClarification(String)
+    case revealHint
+    case togglePause
+    case end
+}
+
+/// Why a command was not carried out, for the status line.
+public enum Refusal: Equatable, Sendable {
+    case notStarted, ended, paused, noMoreHints, firstStage, lastStage, pauseNotAllowed, emptyQuestion
+    public var message: String {
+        switch self {
+        case .notStarted: return "The interview has not started."
+        case .ended: return "The interview has ended."
+        case .paused: return "Paused: press F3 to resume."
+        case .noMoreHints: return "No more hints for this stage."
+        case .firstStage: return "This is the first stage."
+        case .lastStage: return "This is the last stage: end the interview with Ctrl-Q."
+        case .pauseNotAllowed: return "Pausing is for solo practice only."
+        case .emptyQuestion: return "Type a question first."
+        }
+    }
+}

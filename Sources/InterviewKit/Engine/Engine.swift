@@ -1,0 +1,133 @@
+/// The interview rules: turns commands into events and folds them into the session.
+///
+/// It never reads a clock: every command comes with the time it happened.
+public struct Engine: Sendable {
+    public private(set) var session: Session
+    public private(set) var nextSeq = 1
+    /// The last refusal, for the UI to show.
+    public private(set) var refusal: Refusal?
+
+    /// Minimum interview time between two follow-ups, so that they never pile up.
+    public var followUpGap: Double
+
+    public init(scenario: Scenario, settings: Settings) {
+        session = Session(scenario: scenario, settings: settings)
+        followUpGap = Engine.defaultGap(minutes: settings.minutes)
+    }
+
+    /// Rebuilds an engine from recorded events (for resuming).
+    public init(scenario: Scenario, settings: Settings, events: [Event]) {
+        self.init(scenario: scenario, settings: settings)
+        for e in events { session.apply(e); nextSeq = max(nextSeq, e.seq + 1) }
+        followUpGap = Engine.defaultGap(minutes: session.settings.minutes)
+    }
+
+    /// 45 s of interview time between follow-ups in a 45-minute interview, scaled with the length.
+    public static func defaultGap(minutes: Int) -> Double { 45 * Double(minutes) / 45 }
+
+    /// Handles a command at wall time `now` (seconds since the session began); returns the new events.
+    public mutating func handle(_ command: Command, at now: Double) -> [Event] {
+        var out: [Event] = []
+        refusal = nil
+        let s = session
+        func refuse(_ r: Refusal) -> [Event] { refusal = r; return [] }
+
+        if command != .start && !s.started { return refuse(.notStarted) }
+        if s.ended { return refuse(.ended) }
+        if s.paused {
+            switch command {
+            case .togglePause, .end, .tick: break
+            default: return refuse(.paused)
+            }
+        }
+
+        switch command {
+        case .start:
+            if s.started { return [] }
+            emit(.started(minutes: s.settings.minutes, level: s.settings.level), at: now, into: &out)
+            emit(.stageEntered(stage: 0), at: now, into: &out)
+        case .tick:
+            break
+        case .edit(let e):
+            emit(.notesEdited(stage: s.stageIndex, edit: e), at: now, into: &out)
+        case .nextStage:
+            if s.stageIndex + 1 >= s.scenario.stages.count { return refuse(.lastStage) }
+            emit(.stageEntered(stage: s.stageIndex + 1), at: now, into: &out)
+        case .previousStage:
+            if s.stageIndex == 0 { return refuse(.firstStage) }
+            emit(.stageEntered(stage: s.stageIndex - 1), at: now, into: &out)
+        case .goToStage(let i):
+            guard i >= 0, i < s.scenario.stages.count, i != s.stageIndex else { return [] }
+            emit(.stageEntered(stage: i), at: now, into: &out)
+        case .askClarification(let q):
+            let q = q.trimmingCharacters(in: .whitespacesAndNewlines)
+            if q.isEmpty { return refuse(.emptyQuestion) }
+            let fact = s.signals.fact(answering: q, in: s.scenario).map { s.scenario.facts[$0].id }
+            emit(.clarificationAsked(stage: s.stageIndex, question: q, fact: fact), at: now, into: &out)
+        case .revealHint:
+            let shown = s.hintsShown[s.stageIndex]
+            if shown >= s.stage.hints.count { return refuse(.noMoreHints) }
+            emit(.hintShown(stage: s.stageIndex, level: shown + 1), at: now, into: &out)
+        case .togglePause:
+            if !s.settings.solo { return refuse(.pauseNotAllowed) }
+            emit(s.paused ? .resumed : .paused, at: now, into: &out)
+        case .end:
+            emit(.ended, at: now, into: &out)
+            return out
+        }
+        checkTriggers(at: now, into: &out, justEntered: out.contains { if case .stageEntered = $0.kind { return true }; return false })
+        return out
+    }
+
+    private mutating func emit(_ kind: Event.Kind, at now: Double, into out: inout [Event]) {
+        let e = Event(seq: nextSeq, at: now, kind: kind)
+        nextSeq += 1
+        session.apply(e)
+        out.append(e)
+    }
+
+    /// Fires at most one follow-up, and the overrun warning, for the current stage.
+    private mutating func checkTriggers(at now: Double, into out: inout [Event], justEntered: Bool) {
+        let s = session
+        guard s.started, !s.ended, !s.paused else { return }
+        let i = s.stageIndex
+        let spent = s.stageSpent(i, at: now)
+        let budget = s.budget(i)
+        if spent > budget, !s.overrunWarned.contains(i) {
+            emit(.stageOverrun(stage: i), at: now, into: &out)
+        }
+        if let due = dueFollowUp(at: now) {
+            let f = s.stage.followUps[due]
+            let last = s.asked.last?.at
+            let paced = last.map { s.elapsed(at: now) - $0 >= followUpGap } ?? true
+            let opening = f.trigger == .enter && justEntered
+            if paced || opening { emit(.followUpAsked(stage: i, id: f.id), at: now, into: &out) }
+        }
+    }
+
+    /// The first follow-up of the current stage, in file order, whose trigger holds now and that
+    /// has not been asked; nil when none is due.
+    public func dueFollowUp(at now: Double) -> Int? {
+        let s = session
+        let i = s.stageIndex
+        let spent = s.stageSpent(i, at: now)
+        let budget = s.budget(i)
+        let askedIDs = Set(s.asked.map(\.id))
+        for (fi, f) in s.stage.followUps.enumerated() {
+            if askedIDs.contains(f.id) { continue }
+            if !f.levels.isEmpty && !f.levels.contains(s.settings.level) { continue }
+            switch f.trigger {
+            case .enter:
+                return fi
+            case .at(let frac):
+                if spent >= frac * budget { return fi }
+            case .missing(let frac, let items):
+                if spent >= frac * budget && items.contains(where: { !s.isCovered($0) }) { return fi }
+            case .mention:
+                if let k = s.signals.mentionFollowUps.firstIndex(where: { $0.stage == i && $0.index == fi }),
+                   s.coverage.counts[i][s.signals.followUpTarget(k)] > 0 { return fi }
+            }
+        }
+        return nil
+    }
+}

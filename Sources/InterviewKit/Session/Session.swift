@@ -1,0 +1,195 @@
+/// The state of one interview: a pure fold of its events over the scenario.
+public struct Session: Sendable {
+    public let scenario: Scenario
+    public let signals: ScenarioSignals
+    public private(set) var settings: Settings
+    public private(set) var started = false
+    public private(set) var ended = false
+    public private(set) var stageIndex = 0
+    public private(set) var paused = false
+    /// Time of the last event folded in.
+    public private(set) var lastEventAt: Double = 0
+    public private(set) var eventCount = 0
+
+    /// Interview time (pauses excluded) accumulated before the running segment.
+    var activeBefore: Double = 0
+    /// When the running segment began; nil while paused, not started or ended.
+    var segmentStart: Double?
+    var stageSpentBefore: [Double]
+
+    public private(set) var notes: [TextDocument]
+    public private(set) var coverage: CoverageIndex
+    public private(set) var asked: [AskedFollowUp] = []
+    public private(set) var clarifications: [Clarification] = []
+    public private(set) var hintsShown: [Int]
+    public private(set) var overrunWarned: Set<Int> = []
+    /// Interview time of each pause start, for the report and the replay timeline.
+    public private(set) var pauses: [Double] = []
+
+    public init(scenario: Scenario, settings: Settings) {
+        self.scenario = scenario
+        self.settings = settings
+        signals = ScenarioSignals(scenario)
+        let n = scenario.stages.count
+        stageSpentBefore = Array(repeating: 0, count: n)
+        notes = Array(repeating: TextDocument(), count: n)
+        coverage = CoverageIndex(stages: n, targets: signals.targetCount)
+        hintsShown = Array(repeating: 0, count: n)
+        for i in 0..<n { coverage.update(stage: i, doc: notes[i], replaced: 0..<1, inserted: 1, matcher: signals.matcher) }
+    }
+
+    public var stage: Stage { scenario.stages[stageIndex] }
+
+    // MARK: clocks (pure functions of the time asked about)
+
+    /// Interview time at wall time `now`: pauses excluded, frozen at the end.
+    public func elapsed(at now: Double) -> Double {
+        guard let s = segmentStart else { return activeBefore }
+        return activeBefore + max(0, now - s)
+    }
+
+    /// Time spent in stage `i` at wall time `now`.
+    public func stageSpent(_ i: Int, at now: Double) -> Double {
+        var t = stageSpentBefore[i]
+        if i == stageIndex, let s = segmentStart { t += max(0, now - max(s, stageSegmentFloor)) }
+        return t
+    }
+    /// When the current stage's running stretch began (for stage time after a stage change mid-segment).
+    var stageSegmentFloor: Double = 0
+
+    /// The whole interview's budget in seconds.
+    public var totalBudget: Double { Double(settings.minutes * 60) }
+
+    /// A stage's budget in seconds, scaled to the chosen length.
+    public func budget(_ i: Int) -> Double {
+        let total = scenario.stages.reduce(0) { $0 + $1.share }
+        return totalBudget * Double(scenario.stages[i].share) / Double(max(1, total))
+    }
+
+    /// Seconds left in the current stage (negative when over).
+    public func stageLeft(at now: Double) -> Double { budget(stageIndex) - stageSpent(stageIndex, at: now) }
+
+    // MARK: coverage
+
+    /// Whether checklist point `id` has been covered anywhere so far.
+    public func isCovered(_ id: String) -> Bool {
+        guard let t = signals.checklistTarget[id] else { return false }
+        return coverage.anywhere(t)
+    }
+
+    /// Covered and total checklist points of a stage.
+    public func coverageCount(stage i: Int) -> (covered: Int, total: Int) {
+        let items = scenario.stages[i].checklist
+        return (items.filter { isCovered($0.id) }.count, items.count)
+    }
+
+    /// The follow-up currently put to the candidate, if any (the last asked in this stage).
+    public var currentFollowUp: AskedFollowUp? {
+        asked.last { $0.stage == stageIndex }
+    }
+
+    public func followUp(_ a: AskedFollowUp) -> FollowUp? {
+        scenario.stages[a.stage].followUps.first { $0.id == a.id }
+    }
+
+    /// Whether the candidate wrote an answer (five words or more) under a follow-up's quoted line.
+    public func isAnswered(_ a: AskedFollowUp) -> Bool {
+        guard let fu = followUp(a) else { return false }
+        let doc = notes[a.stage]
+        let quote = Session.quoteLine(fu.ask)
+        guard let i = doc.lines.lastIndex(of: quote) else { return false }
+        var words = 0
+        for line in doc.lines[(i + 1)...] {
+            if CoverageIndex.isQuote(line) { break }
+            words += line.split(whereSeparator: { $0.isWhitespace }).count
+        }
+        return words >= 5
+    }
+
+    /// How a follow-up appears in the notes.
+    public static func quoteLine(_ ask: String) -> String { "> " + ask.replacingOccurrences(of: "\n", with: " ") }
+
+    // MARK: the fold
+
+    /// Folds one event into the state. Deterministic: the same events give the same state.
+    public mutating func apply(_ e: Event) {
+        let t = e.at
+        eventCount += 1
+        lastEventAt = max(lastEventAt, t)
+        switch e.kind {
+        case .started(let minutes, let level):
+            settings.minutes = minutes
+            settings.level = level
+            started = true
+            segmentStart = t
+            stageSegmentFloor = t
+        case .stageEntered(let i):
+            guard i >= 0, i < scenario.stages.count else { return }
+            closeStageStretch(at: t)
+            stageIndex = i
+        case .notesEdited(let i, let edit):
+            guard i >= 0, i < notes.count else { return }
+            let r = notes[i].apply(edit)
+            coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher)
+        case .followUpAsked(let i, let id):
+            guard i >= 0, i < notes.count, let fu = scenario.stages[i].followUps.first(where: { $0.id == id }) else { return }
+            asked.append(AskedFollowUp(id: id, stage: i, at: elapsed(at: t)))
+            var doc = notes[i]
+            let end = doc.end
+            let prefix = doc.isEmpty ? "" : (doc.lines[doc.lines.count - 1].isEmpty ? "" : "\n")
+            let r = doc.apply(.insert(prefix + Session.quoteLine(fu.ask) + "\n", at: end))
+            notes[i] = doc
+            coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher)
+        case .clarificationAsked(let i, let q, let fact):
+            guard i >= 0, i < notes.count else { return }
+            clarifications.append(Clarification(stage: i, question: q, fact: fact, at: elapsed(at: t)))
+            coverage.add(stage: i, text: q, matcher: signals.matcher)
+        case .hintShown(let i, let level):
+            guard i >= 0, i < hintsShown.count else { return }
+            hintsShown[i] = max(hintsShown[i], level)
+        case .paused:
+            guard !paused, segmentStart != nil else { return }
+            closeStageStretch(at: t)
+            pauses.append(elapsed(at: t))
+            activeBefore = elapsed(at: t)
+            segmentStart = nil
+            paused = true
+        case .resumed:
+            guard paused else { return }
+            paused = false
+            segmentStart = t
+            stageSegmentFloor = t
+        case .stageOverrun(let i):
+            overrunWarned.insert(i)
+        case .ended:
+            closeStageStretch(at: t)
+            activeBefore = elapsed(at: t)
+            segmentStart = nil
+            ended = true
+        }
+    }
+
+    /// Adds the running stretch of the current stage to its total and starts a new stretch at `t`.
+    private mutating func closeStageStretch(at t: Double) {
+        if let s = segmentStart {
+            stageSpentBefore[stageIndex] += max(0, t - max(s, stageSegmentFloor))
+        }
+        stageSegmentFloor = t
+    }
+}
+
+/// A follow-up that was put to the candidate.
+public struct AskedFollowUp: Equatable, Sendable, Codable {
+    public var id: String
+    public var stage: Int
+    /// Interview time when it was asked.
+    public var at: Double
+}
+
+/// A clarifying question and the fact that answered it (nil: "make a reasonable assumption").
+public struct Clarification: Equatable, Sendable, Codable {
+    public var stage: Int
+    public var question: String
+    public var fact: String?
+    public var at: Double
+}

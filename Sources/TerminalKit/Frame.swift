@@ -1,0 +1,171 @@
+/// A grid of cells: everything a screen shows, as plain data that tests can read as text.
+public struct Frame: Equatable, Sendable {
+    public private(set) var size: Size
+    public var cells: [Cell]
+    /// Multi-scalar grapheme clusters, referred to by `Cell.clusterBase + index`.
+    public var clusters: [String] = []
+    /// Where the terminal cursor should be shown, if anywhere.
+    public var cursor: Point?
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        cells = Array(repeating: fill, count: self.size.width * self.size.height)
+    }
+
+    public var bounds: Rect { Rect(size) }
+
+    @inline(__always)
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// The text of a cell (empty for the right half of a wide character).
+    public func text(at x: Int, _ y: Int) -> String {
+        let c = self[x, y]
+        if c.isContinuation { return "" }
+        if c.scalar >= Cell.clusterBase { return clusters[Int(c.scalar - Cell.clusterBase)] }
+        return String(Character(Unicode.Scalar(c.scalar) ?? "?"))
+    }
+
+    /// Fills a rectangle (clipped to the frame) with one cell.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let r = rect.intersection(bounds)
+        if r.isEmpty { return }
+        for y in r.y..<r.maxY {
+            let base = y * size.width
+            for x in r.x..<r.maxX { cells[base + x] = cell }
+        }
+    }
+
+    /// Sets the style of every cell in a rectangle, keeping the characters.
+    public mutating func restyle(_ rect: Rect, _ style: Style) {
+        let r = rect.intersection(bounds)
+        if r.isEmpty { return }
+        for y in r.y..<r.maxY {
+            let base = y * size.width
+            for x in r.x..<r.maxX { cells[base + x].style = style }
+        }
+    }
+
+    /// A visible stand-in for a control character, so that no raw control byte reaches a terminal.
+    @inline(__always)
+    public static func visible(_ v: UInt32) -> UInt32 {
+        if v < 0x20 { return 0x2400 + v }          // ␀ … ␟
+        if v == 0x7F { return 0x2421 }              // ␡
+        if v >= 0x80 && v < 0xA0 { return 0xFFFD }  // C1 controls
+        return v
+    }
+
+    /// Draws `text` from `(x, y)` clipped to `clip` (default: the whole frame); returns the columns used.
+    /// Wide characters that would straddle the clip edge are replaced by a space.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
+        let c = (clip ?? bounds).intersection(bounds)
+        guard y >= c.y, y < c.maxY else { return 0 }
+        var col = x
+        let base = y * size.width
+        for ch in text {
+            if col >= c.maxX { break }
+            let scalars = ch.unicodeScalars
+            let first = scalars.first!.value
+            if scalars.count == 1 && first >= 0x20 && first < 0x7F {
+                if col >= c.x { cells[base + col] = Cell(scalar: first, style: style) }
+                col += 1
+                continue
+            }
+            let w = DisplayWidth.of(ch)
+            if col < c.x { col += w; continue }
+            if col + w > c.maxX {   // a wide char cut by the edge: pad instead
+                cells[base + col] = Cell(scalar: 0x20, style: style)
+                col += 1
+                break
+            }
+            var value: UInt32
+            if scalars.count == 1 {
+                value = Frame.visible(first)
+            } else {
+                value = Cell.clusterBase + UInt32(clusters.count)
+                clusters.append(String(ch))
+            }
+            cleanWide(at: col, y: y)
+            cells[base + col] = Cell(scalar: value, style: style)
+            if w == 2 { cleanWide(at: col + 1, y: y); cells[base + col + 1] = Cell(scalar: Cell.continuation, style: style) }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Keeps wide characters whole: overwriting either half of one blanks the other half.
+    @inline(__always)
+    private mutating func cleanWide(at x: Int, y: Int) {
+        let i = y * size.width + x
+        if cells[i].isContinuation, x > 0 { cells[i - 1].scalar = 0x20 }
+        if x + 1 < size.width, cells[i + 1].isContinuation { cells[i + 1].scalar = 0x20 }
+    }
+
+    /// Draws a single-line border around `rect` using `glyphs`.
+    public mutating func border(_ rect: Rect, glyphs: Glyphs, style: Style) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let r = rect
+        put(glyphs.topLeft, x: r.x, y: r.y, style: style)
+        put(glyphs.topRight, x: r.maxX - 1, y: r.y, style: style)
+        put(glyphs.bottomLeft, x: r.x, y: r.maxY - 1, style: style)
+        put(glyphs.bottomRight, x: r.maxX - 1, y: r.maxY - 1, style: style)
+        let h = glyphs.horizontal.unicodeScalars.first!.value
+        let v = glyphs.vertical.unicodeScalars.first!.value
+        if r.width > 2 {
+            for x in (r.x + 1)..<(r.maxX - 1) {
+                setScalar(h, x: x, y: r.y, style: style); setScalar(h, x: x, y: r.maxY - 1, style: style)
+            }
+        }
+        if r.height > 2 {
+            for y in (r.y + 1)..<(r.maxY - 1) {
+                setScalar(v, x: r.x, y: y, style: style); setScalar(v, x: r.maxX - 1, y: y, style: style)
+            }
+        }
+    }
+
+    @inline(__always)
+    public mutating func setScalar(_ v: UInt32, x: Int, y: Int, style: Style) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        cleanWide(at: x, y: y)
+        cells[y * size.width + x] = Cell(scalar: v, style: style)
+    }
+
+    /// The frame as lines of text (trailing spaces kept), for golden tests.
+    public var lines: [String] {
+        var out: [String] = []
+        out.reserveCapacity(size.height)
+        for y in 0..<size.height {
+            var line = ""
+            for x in 0..<size.width { line += text(at: x, y) }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// The frame as one text block with trailing spaces trimmed per line.
+    public var text: String {
+        lines.map { l in
+            var s = Substring(l)
+            while s.last == " " { s = s.dropLast() }
+            return String(s)
+        }.joined(separator: "\n")
+    }
+
+    /// The roles in use per cell as letters, for golden tests of colour (one letter per role).
+    public var styleMap: String {
+        var rows: [String] = []
+        for y in 0..<size.height {
+            var row = ""
+            for x in 0..<size.width {
+                let s = self[x, y].style
+                let letters = Array("nthmawdsSbfqkHi")
+                row.append(letters[Int(s.role.rawValue)])
+            }
+            rows.append(row)
+        }
+        return rows.joined(separator: "\n")
+    }
+}

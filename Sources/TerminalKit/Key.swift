@@ -1,0 +1,49 @@
+/// A key press (or a terminal happening such as a resize), decoded from the terminal's bytes.
+public enum Key: Hashable, Sendable, CustomStringConvertible {
+    case char(Character)
+    /// Several printable characters that arrived at once (a paste), coalesced for speed.
+    case text(String)
+    case ctrl(Character)          // lower-case letter: .ctrl("q")
+    case alt(Character)
+    case function(Int)            // F1 … F12
+    case up, down, left, right, home, end, pageUp, pageDown
+    case shiftUp, shiftDown, shiftLeft, shiftRight
+    case enter, tab, backTab, backspace, delete, insert, escape
+    case resize
+    case mouse(x: Int, y: Int, kind: MouseKind)
+
+    public enum MouseKind: Hashable, Sendable { case press, release, drag, wheelUp, wheelDown }
+
+    /// The name shown in help and the status line.
+    public var description: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .text(let s): return "text(\(s.count))"
+        case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .alt(let c): return "Alt-\(c)"
+        case .function(let n): return "F\(n)"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .shiftUp: return "Shift-↑"
+        case .shiftDown: return "Shift-↓"
+        case .shiftLeft: return "Shift-←"
+        case .shiftRight: return "Shift-→"
+        case .enter: return "Enter"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
+        case .insert: return "Insert"
+        case .escape: return "Esc"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        }
+    }
+}
