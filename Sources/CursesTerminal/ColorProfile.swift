@@ -10,6 +10,17 @@ public enum ColorMode: String, Sendable, CaseIterable {
     case eight
     /// The 256-colour palette (falls back to eight when the terminal has fewer).
     case twoFiftySix
+
+    /// Parses a command-line value: auto, none/never/mono/monochrome, 8, 256.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "auto": self = .auto
+        case "none", "never", "no", "mono", "monochrome", "off": self = .monochrome
+        case "8", "eight", "basic": self = .eight
+        case "256", "twofiftysix", "always": self = .twoFiftySix
+        default: return nil
+        }
+    }
 }
 
 /// The colour set actually in use.

@@ -69,11 +69,8 @@ public enum KeyDecoder {
     /// fall back to the plain key, which is more useful than dropping it.
     public static func named(_ name: String) -> Key? {
         var base = Substring(name)
-        var modifier = 0
-        while let last = base.last, let d = last.wholeNumberValue {
-            modifier = modifier == 0 ? d : modifier   // one digit in practice
-            base = base.dropLast()
-        }
+        var modifier = 1
+        if let d = base.last?.wholeNumberValue { modifier = d; base = base.dropLast() }
         let shift = modifier == 2
         switch base {
         case "kUP": return shift ? .shiftUp : .up

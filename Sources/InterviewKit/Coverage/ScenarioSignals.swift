@@ -60,7 +60,7 @@ public struct CoverageIndex: Sendable, Equatable {
 
     /// Lines that quote the interviewer (follow-ups) do not count as the candidate's words.
     @inline(__always)
-    static func isQuote(_ line: String) -> Bool { line.hasPrefix("> ") }
+    public static func isQuote(_ line: String) -> Bool { line.hasPrefix("> ") }
 
     /// Replaces the hits of `replaced` old lines with those of the `inserted` new lines.
     mutating func update(stage: Int, doc: TextDocument, replaced: Range<Int>, inserted: Int, matcher: SignalMatcher) {

@@ -1,0 +1,322 @@
+import CNcursesw
+import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The ncurses terminal: the only code that calls ncurses. Use it from one thread only.
+public final class CursesTerminal: Terminal {
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    /// Files a headless screen opened, closed on restore.
+    private var files: [UnsafeMutablePointer<FILE>]
+    private let mouse: Bool
+    /// The colour profile in use.
+    public let profile: ColorProfile
+    private let styles: StyleTable
+    private var reader = KeyReader()
+
+    private var last: Frame?
+    private var lastScreenSize = Size(width: -1, height: -1)
+    private var needsFullRedraw = true
+    private var needsClear = false
+    private var cursorVisible: Bool?
+    /// Shown for what cannot be drawn (controls, characters the locale cannot show).
+    private let replacement: UInt32
+
+    // Reused on every cell so that drawing allocates nothing.
+    private let cchar = UnsafeMutablePointer<cchar_t>.allocate(capacity: 1)
+    private static let textCapacity = 8
+    private let text = UnsafeMutablePointer<wchar_t>.allocate(capacity: CursesTerminal.textCapacity)
+
+    /// Opens the terminal on standard input and output. Call `setUpLocale()` first.
+    public convenience init(options: Options = Options()) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw CursesTerminalError.notATerminal }
+        guard let sp = newterm(nil, mlsd_stdout(), mlsd_stdin()) else {
+            throw CursesTerminalError.cannotInitialize(terminalType: processEnvironment("TERM") ?? "")
+        }
+        self.init(screen: sp, files: [], options: options)
+    }
+
+    /// A real ncurses screen that writes to /dev/null and reads nothing, for tests.
+    /// Only one screen may be open at a time: call `restore()` before opening another.
+    public convenience init(headlessSize size: Size, options: Options = Options(),
+                            terminalType: String = "xterm-256color") throws {
+        guard let out = fopen("/dev/null", "w") else { throw CursesTerminalError.cannotOpenNullDevice }
+        guard let inp = fopen("/dev/null", "r") else {
+            fclose(out)
+            throw CursesTerminalError.cannotOpenNullDevice
+        }
+        guard let sp = newterm(terminalType, out, inp) else {
+            fclose(out); fclose(inp)
+            throw CursesTerminalError.cannotInitialize(terminalType: terminalType)
+        }
+        self.init(screen: sp, files: [out, inp], options: options)
+        resizeterm(Int32(clamping: size.height), Int32(clamping: size.width))
+        while readKey(timeoutMs: 0) != nil {}   // resizeterm queued a KEY_RESIZE nobody asked for
+    }
+
+    private init(screen sp: OpaquePointer, files: [UnsafeMutablePointer<FILE>], options: Options) {
+        screen = sp
+        self.files = files
+        mouse = options.mouse
+        set_term(sp)
+        window = mlsd_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        intrflush(window, false)
+        set_escdelay(Int32(reader.escapeTimeoutMs))
+
+        // Decide on monochrome before start_color, which may already send colour sequences.
+        var profile = ColorProfile.monochrome
+        var defaultColors = false
+        if has_colors(),
+           ColorProfile.choose(mode: options.colorMode, hasColors: true, colors: 256, environment: options.lookup) != .monochrome {
+            start_color()
+            defaultColors = use_default_colors() == OK
+            profile = ColorProfile.choose(mode: options.colorMode, hasColors: true,
+                                          colors: Int(mlsd_colors()), environment: options.lookup)
+        }
+        self.profile = profile
+        styles = StyleTable(profile: profile, defaultColors: defaultColors)
+        replacement = CursesTerminal.isUnicodeCapable ? 0xFFFD : 0x3F
+
+        if options.mouse {
+            mousemask(mlsd_all_mouse_events() | mlsd_report_mouse_position(), nil)
+            mouseinterval(0)   // no click synthesis: it would delay every press
+        }
+        setCursor(visible: false)
+    }
+
+    deinit {
+        restore()
+        cchar.deallocate()
+        text.deallocate()
+    }
+
+    // MARK: Terminal
+
+    public var size: Size {
+        guard screen != nil else { return Size(width: 0, height: 0) }
+        return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    public func present(_ frame: Frame) {
+        guard screen != nil else { return }
+        let screenSize = size
+        let full = needsFullRedraw || last == nil || last!.size != frame.size || screenSize != lastScreenSize
+        if full {
+            werase(window)
+            if needsClear { clearok(window, true) }
+        }
+        let fw = frame.size.width
+        let w = min(fw, screenSize.width), h = min(frame.size.height, screenSize.height)
+        if w > 0 && h > 0 {
+            frame.cells.withUnsafeBufferPointer { cells in
+                if full {
+                    for y in 0..<h {
+                        for x in 0..<w { draw(cells, frame, x: x, y: y, screenWidth: screenSize.width) }
+                    }
+                } else {
+                    let old = last!
+                    old.cells.withUnsafeBufferPointer { before in
+                        for y in 0..<h {
+                            let row = y * fw
+                            for x in 0..<w {
+                                let i = row + x
+                                let changed = cells[i] != before[i]
+                                    || (cells[i].scalar >= Cell.clusterBase && !sameCluster(frame, old, cells[i].scalar))
+                                guard changed else { continue }
+                                // A wide character's right half changed under an unchanged left half:
+                                // redraw the left half, which covers this cell.
+                                if cells[i].isContinuation, x > 0, cells[i - 1] == before[i - 1] {
+                                    draw(cells, frame, x: x - 1, y: y, screenWidth: screenSize.width)
+                                }
+                                draw(cells, frame, x: x, y: y, screenWidth: screenSize.width)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let c = frame.cursor, c.x >= 0, c.y >= 0, c.x < screenSize.width, c.y < screenSize.height {
+            wmove(window, Int32(c.y), Int32(c.x))
+            setCursor(visible: true)
+        } else {
+            setCursor(visible: false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        last = frame
+        lastScreenSize = screenSize
+        needsFullRedraw = false
+        needsClear = false
+    }
+
+    public func readKey(timeoutMs: Int) -> Key? {
+        guard screen != nil else { return nil }
+        return reader.read(timeoutMs: timeoutMs) { self.nextRawKey(timeoutMs: $0) }
+    }
+
+    public func restore() {
+        guard let sp = screen else { return }
+        screen = nil
+        set_term(sp)   // endwin acts on the current screen
+        if mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        delscreen(sp)
+        for f in files { fclose(f) }
+        files = []
+    }
+
+    // MARK: More
+
+    /// Repaints the whole screen on the next `present` (after something else wrote to the terminal).
+    public func redrawAll() {
+        needsFullRedraw = true
+        needsClear = true
+    }
+
+    /// What the screen holds at a cell, as ncurses keeps it (for tests and diagnostics).
+    public struct ScreenCell: Equatable, Sendable {
+        public var text: String
+        public var bold, reverse, underline, dim: Bool
+        public var pair: Int32
+    }
+
+    public func screenCell(x: Int, y: Int) -> ScreenCell? {
+        guard screen != nil, mvwin_wch(window, Int32(y), Int32(x), cchar) == OK else { return nil }
+        var buf = [wchar_t](repeating: 0, count: 8)
+        var attrs: attr_t = 0
+        var pair: Int32 = 0
+        guard mlsd_getcchar(cchar, &buf, Int32(buf.count), &attrs, &pair) == OK else { return nil }
+        var s = String.UnicodeScalarView()
+        for v in buf {
+            if v == 0 { break }
+            if let u = Unicode.Scalar(UInt32(bitPattern: v)) { s.append(u) }
+        }
+        return ScreenCell(text: String(s), bold: attrs & mlsd_a_bold() != 0, reverse: attrs & mlsd_a_reverse() != 0,
+                          underline: attrs & mlsd_a_underline() != 0, dim: attrs & mlsd_a_dim() != 0, pair: pair)
+    }
+
+    // MARK: Drawing
+
+    @inline(__always)
+    private func sameCluster(_ a: Frame, _ b: Frame, _ scalar: UInt32) -> Bool {
+        let i = Int(scalar - Cell.clusterBase)
+        guard i < a.clusters.count, i < b.clusters.count else { return false }
+        return a.clusters[i] == b.clusters[i]
+    }
+
+    /// The first scalar of a cell (a cluster's base), 0 for a right half.
+    @inline(__always)
+    private func baseScalar(_ cell: Cell, _ frame: Frame) -> UInt32 {
+        guard cell.scalar >= Cell.clusterBase else { return cell.scalar }
+        let i = Int(cell.scalar - Cell.clusterBase)
+        guard i < frame.clusters.count else { return 0x3F }
+        return frame.clusters[i].unicodeScalars.first?.value ?? 0x20
+    }
+
+    /// Columns ncurses gives a scalar; -1 for what cannot be shown (controls, unknown to the locale).
+    @inline(__always)
+    private func columns(_ v: UInt32) -> Int {
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x20 || v == 0x7F { return -1 }
+        return Int(mlsd_wcwidth(v))
+    }
+
+    private func draw(_ cells: UnsafeBufferPointer<Cell>, _ frame: Frame, x: Int, y: Int, screenWidth: Int) {
+        let fw = frame.size.width
+        let cell = cells[y * fw + x]
+        let text = self.text
+        if cell.isContinuation {
+            // Normally covered by the wide character to the left; draw a blank if that one came out narrow.
+            if x > 0, columns(baseScalar(cells[y * fw + x - 1], frame)) == 2 { return }
+            text[0] = 0x20
+            text[1] = 0
+        } else {
+            let base = baseScalar(cell, frame)
+            var width = columns(base)
+            // Wide only when the frame reserved the next column (else the tables disagree) and it is on screen.
+            if width == 2 && !(x + 1 < fw && cells[y * fw + x + 1].isContinuation) { width = -1 }
+            if width == 2 && x + 1 >= screenWidth { width = -2 }
+            var n = 0
+            switch width {
+            case -2:
+                text[0] = 0x20
+                n = 1
+            case -1:
+                text[0] = wchar_t(bitPattern: replacement)
+                n = 1
+            case 0:
+                // A lone combining mark: give it a space to sit on, else ncurses joins it to the cell before.
+                text[0] = 0x20
+                text[1] = wchar_t(bitPattern: base)
+                n = 2
+            default:
+                text[0] = wchar_t(bitPattern: base)
+                n = 1
+            }
+            if width >= 1 && cell.scalar >= Cell.clusterBase {
+                let i = Int(cell.scalar - Cell.clusterBase)
+                // Combining marks after the base; ncurses keeps up to CCHARW_MAX and stops at a spacing one.
+                for s in frame.clusters[i].unicodeScalars.dropFirst() {
+                    if n >= 5 { break }
+                    let v = s.value
+                    if v < 0x20 || (v >= 0x7F && v < 0xA0) { continue }
+                    text[n] = wchar_t(bitPattern: v)
+                    n += 1
+                }
+            }
+            text[n] = 0
+        }
+        let (attrs, pair) = styles[cell.style]
+        if mlsd_setcchar(cchar, text, attrs, pair) == ERR {
+            text[0] = wchar_t(bitPattern: replacement)
+            text[1] = 0
+            _ = mlsd_setcchar(cchar, text, attrs, pair)
+        }
+        // ERR at the bottom-right corner is expected (the cursor cannot advance); the cell is set.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), cchar)
+    }
+
+    private func setCursor(visible: Bool) {
+        guard cursorVisible != visible else { return }
+        cursorVisible = visible
+        curs_set(visible ? 1 : 0)
+    }
+
+    // MARK: Input
+
+    /// One raw key from ncurses, waiting up to `timeoutMs` (negative: forever).
+    private func nextRawKey(timeoutMs: Int) -> RawKey? {
+        wtimeout(window, Int32(clamping: max(-1, timeoutMs)))
+        var ch: wint_t = 0
+        let r = wget_wch(window, &ch)
+        if r == KEY_CODE_YES {
+            let code = Int32(bitPattern: ch)
+            switch code {
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                return .mouse(x: Int(event.x), y: Int(event.y), buttons: UInt64(event.bstate))
+            case KEY_RESIZE:
+                // ncurses has already set the new size; the screen's old contents are unknown.
+                needsFullRedraw = true
+                needsClear = true
+                return .code(code)
+            default:
+                if code > KEY_MAX, let name = keyname(code) { return .named(String(cString: name)) }
+                return .code(code)
+            }
+        }
+        if r == OK { return .char(UInt32(ch)) }
+        return nil
+    }
+}

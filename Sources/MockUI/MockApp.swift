@@ -1,0 +1,86 @@
+import InterviewKit
+import TerminalKit
+
+/// The whole program's screens and how one leads to the next; pure: the run loop performs effects.
+public struct MockApp: Sendable {
+    public enum Screen: Sendable { case home(HomeScreen), practice(PracticeScreen), report(ReportScreen) }
+    public private(set) var screen: Screen
+    let library: [Scenario]
+    public var glyphs: Glyphs
+
+    public init(screen: Screen, library: [Scenario], glyphs: Glyphs) {
+        self.screen = screen; self.library = library; self.glyphs = glyphs
+    }
+
+    /// Something the run loop must do after an input.
+    public enum Effect: Sendable {
+        /// A session began: start recording it.
+        case sessionStarted(Scenario, Settings)
+        /// Events to record.
+        case record([Event])
+        /// The interview ended: save this report and tell `reportSaved`.
+        case saveReport(Report, Session)
+        case quit
+    }
+
+    public enum Input: Sendable { case key(Key), tick, resize(Size) }
+
+    public mutating func update(_ input: Input, at now: Double) -> [Effect] {
+        var effects: [Effect] = []
+        switch screen {
+        case .home(var h):
+            guard case .key(let k) = input else { return [] }
+            switch h.handle(k) {
+            case .none: screen = .home(h)
+            case .quit: screen = .home(h); effects.append(.quit)
+            case .start(let id, let settings):
+                guard let s = library.first(where: { $0.id == id }) else { return [] }
+                let p = PracticeScreen(scenario: s, settings: settings, at: now)
+                effects.append(.sessionStarted(s, settings))
+                effects.append(.record(startEvents(p)))
+                screen = .practice(p)
+            }
+        case .practice(var p):
+            var out: PracticeScreen.Outcome
+            switch input {
+            case .key(let k): out = p.handle(k, at: now)
+            case .tick: out = p.tick(at: now)
+            case .resize(let s): p.resize(s); out = .init()
+            }
+            if !out.events.isEmpty { effects.append(.record(out.events)) }
+            if out.ended {
+                let r = Report(session: p.session, at: now - p.origin)
+                effects.append(.saveReport(r, p.session))
+                screen = .report(ReportScreen(report: r))
+            } else {
+                screen = .practice(p)
+            }
+        case .report(var r):
+            guard case .key(let k) = input else { return [] }
+            if r.handle(k) == .quit { effects.append(.quit) }
+            screen = .report(r)
+        }
+        return effects
+    }
+
+    /// The events a practice screen emitted while starting (started, first stage, an opening follow-up).
+    func startEvents(_ p: PracticeScreen) -> [Event] { p.initialEvents }
+
+    public mutating func reportSaved(path: String?, error: String?) {
+        if case .report(var r) = screen { r.savedPath = path; r.saveError = error; screen = .report(r) }
+    }
+
+    public mutating func view(size: Size, at now: Double) -> Frame {
+        switch screen {
+        case .home(var h): let f = h.view(size: size, glyphs: glyphs); screen = .home(h); return f
+        case .practice(var p): let f = p.view(size: size, at: now, glyphs: glyphs); screen = .practice(p); return f
+        case .report(var r): let f = r.view(size: size, glyphs: glyphs); screen = .report(r); return f
+        }
+    }
+
+    /// The live session, if an interview is on screen.
+    public var session: Session? {
+        if case .practice(let p) = screen { return p.session }
+        return nil
+    }
+}

@@ -1,0 +1,185 @@
+import InterviewKit
+import TerminalKit
+
+/// The multi-line editor of the notes pane: a cursor and a scroll position over a document the
+/// session owns. Keys become `TextEdit`s for the engine; the editor never changes the text itself.
+public struct NotesEditor: Sendable {
+    public var cursor = TextPosition(line: 0, column: 0)
+    /// The first visible screen row (counting wrapped rows from the top of the document).
+    public private(set) var scrollRow = 0
+    /// The column a vertical move tries to keep.
+    var goalX: Int?
+    var cache = WrapCache()
+
+    public init() {}
+
+    public enum Outcome: Equatable { case edit(TextEdit), moved, ignored }
+
+    // MARK: layout
+
+    mutating func rows(_ doc: TextDocument, line: Int, width: Int) -> [TextWrap.Row] {
+        cache.rows(doc.lines[line], revision: doc.revisions[line], width: width)
+    }
+
+    /// The screen row (from the document top) and column of the cursor.
+    mutating func visualCursor(_ doc: TextDocument, width: Int) -> (row: Int, x: Int) {
+        let c = doc.clamp(cursor)
+        var row = 0
+        for l in 0..<c.line { row += rows(doc, line: l, width: width).count }
+        let rs = rows(doc, line: c.line, width: width)
+        var k = rs.count - 1
+        for (i, r) in rs.enumerated() where c.column < r.start + r.count || i == rs.count - 1 {
+            // a cursor at a wrap point belongs to the next row
+            if c.column < r.start + r.count || (i == rs.count - 1) { k = i; break }
+        }
+        let r = rs[k]
+        let x = DisplayWidth.of(r.text.prefix(c.column - r.start))
+        return (row + k, x)
+    }
+
+    /// Total screen rows of the document.
+    mutating func totalRows(_ doc: TextDocument, width: Int) -> Int {
+        var n = 0
+        for l in 0..<doc.lines.count { n += rows(doc, line: l, width: width).count }
+        return n
+    }
+
+    /// The position at screen row `row`, column `x` (clamped).
+    mutating func position(atRow row: Int, x: Int, _ doc: TextDocument, width: Int) -> TextPosition {
+        var remaining = max(0, row)
+        for l in 0..<doc.lines.count {
+            let rs = rows(doc, line: l, width: width)
+            if remaining < rs.count {
+                let r = rs[remaining]
+                var used = 0, col = 0
+                for ch in r.text {
+                    let w = DisplayWidth.of(ch)
+                    if used + w > x { break }
+                    used += w; col += 1
+                }
+                // on a wrapped row (not the last), stay before the wrap point
+                if remaining < rs.count - 1 && col >= r.count && r.count > 0 { col = r.count - 1 }
+                return TextPosition(line: l, column: r.start + col)
+            }
+            remaining -= rs.count
+        }
+        return doc.end
+    }
+
+    /// Scrolls so that the cursor is visible in a pane `height` rows tall.
+    public mutating func reveal(_ doc: TextDocument, width: Int, height: Int) {
+        guard width > 0, height > 0 else { return }
+        let v = visualCursor(doc, width: width)
+        if v.row < scrollRow { scrollRow = v.row }
+        if v.row >= scrollRow + height { scrollRow = v.row - height + 1 }
+        scrollRow = max(0, scrollRow)
+    }
+
+    /// Puts the cursor at the end of the document (after a follow-up is quoted).
+    public mutating func moveToEnd(_ doc: TextDocument) { cursor = doc.end; goalX = nil }
+
+    // MARK: keys
+
+    /// Handles an editing key for a pane of the given inner size.
+    public mutating func handle(_ key: Key, doc: TextDocument, width: Int, height: Int) -> Outcome {
+        cursor = doc.clamp(cursor)
+        let c = cursor
+        switch key {
+        case .char(let ch):
+            goalX = nil
+            return .edit(.insert(String(ch), at: c))
+        case .text(let s):
+            goalX = nil
+            return .edit(.insert(s, at: c))
+        case .enter:
+            goalX = nil
+            return .edit(.insert("\n", at: c))
+        case .backspace:
+            goalX = nil
+            if c.column > 0 { return .edit(.delete(from: TextPosition(line: c.line, column: c.column - 1), to: c)) }
+            if c.line > 0 { return .edit(.delete(from: TextPosition(line: c.line - 1, column: doc.lines[c.line - 1].count), to: c)) }
+            return .ignored
+        case .delete:
+            goalX = nil
+            if c.column < doc.lines[c.line].count { return .edit(.delete(from: c, to: TextPosition(line: c.line, column: c.column + 1))) }
+            if c.line + 1 < doc.lines.count { return .edit(.delete(from: c, to: TextPosition(line: c.line + 1, column: 0))) }
+            return .ignored
+        case .left:
+            goalX = nil
+            if c.column > 0 { cursor.column -= 1 } else if c.line > 0 { cursor = TextPosition(line: c.line - 1, column: doc.lines[c.line - 1].count) }
+            return .moved
+        case .right:
+            goalX = nil
+            if c.column < doc.lines[c.line].count { cursor.column += 1 } else if c.line + 1 < doc.lines.count { cursor = TextPosition(line: c.line + 1, column: 0) }
+            return .moved
+        case .up, .down, .pageUp, .pageDown:
+            let v = visualCursor(doc, width: width)
+            let x = goalX ?? v.x
+            let step: Int
+            switch key {
+            case .up: step = -1
+            case .down: step = 1
+            case .pageUp: step = -max(1, height - 1)
+            default: step = max(1, height - 1)
+            }
+            let total = totalRows(doc, width: width)
+            let target = min(max(0, v.row + step), total - 1)
+            if key == .pageUp || key == .pageDown { scrollRow = max(0, min(scrollRow + step, max(0, total - height))) }
+            cursor = position(atRow: target, x: x, doc, width: width)
+            goalX = x
+            return .moved
+        case .home:
+            goalX = nil
+            let v = visualCursor(doc, width: width)
+            cursor = position(atRow: v.row, x: 0, doc, width: width)
+            return .moved
+        case .end:
+            goalX = nil
+            let rs = rows(doc, line: c.line, width: width)
+            if let r = rs.first(where: { c.column >= $0.start && c.column < $0.start + $0.count }), r.start + r.count < doc.lines[c.line].count {
+                cursor.column = r.start + r.count - 1
+            } else {
+                cursor.column = doc.lines[c.line].count
+            }
+            return .moved
+        default:
+            return .ignored
+        }
+    }
+
+    /// After an edit the engine applied: where the cursor goes.
+    public mutating func didApply(_ edit: TextEdit) {
+        if edit.text.isEmpty { cursor = min(edit.from, edit.to) } else {
+            cursor = TextDocument.position(after: edit.text, insertedAt: min(edit.from, edit.to))
+        }
+    }
+
+    // MARK: drawing
+
+    /// Draws the visible rows; returns the cursor's screen position when it is inside `rect`.
+    public mutating func draw(_ doc: TextDocument, in rect: Rect, frame: inout Frame) -> Point? {
+        guard rect.width > 0, rect.height > 0 else { return nil }
+        let width = rect.width
+        // find the first line on screen
+        var row = 0, line = 0
+        while line < doc.lines.count {
+            let n = rows(doc, line: line, width: width).count
+            if row + n > scrollRow { break }
+            row += n; line += 1
+        }
+        var y = rect.y - (scrollRow - row)
+        while line < doc.lines.count && y < rect.maxY {
+            let text = doc.lines[line]
+            let style: Style = CoverageIndex.isQuote(text) ? Style(.quote, bold: true) : .normal
+            for r in rows(doc, line: line, width: width) {
+                if y >= rect.y && y < rect.maxY { frame.put(r.text, x: rect.x, y: y, style: style, clip: rect) }
+                y += 1
+            }
+            line += 1
+        }
+        let v = visualCursor(doc, width: width)
+        let cy = rect.y + v.row - scrollRow
+        let cx = rect.x + min(v.x, width - 1)
+        return (cy >= rect.y && cy < rect.maxY) ? Point(x: cx, y: cy) : nil
+    }
+}

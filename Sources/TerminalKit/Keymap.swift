@@ -1,0 +1,51 @@
+/// One key binding: the keys, what they do, and the words help and the status line show.
+public struct Binding<Action: Sendable & Equatable>: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// A short label for the status line; nil keeps the binding out of it.
+    public var status: String?
+    public init(_ keys: [Key], _ action: Action, _ help: String, status: String? = nil) {
+        self.keys = keys; self.action = action; self.help = help; self.status = status
+    }
+}
+
+/// A screen's key table: the one source for dispatch, help, the status line and `mlsd keys`.
+public struct Keymap<Action: Sendable & Equatable>: Sendable {
+    public var title: String
+    public var groups: [(name: String, bindings: [Binding<Action>])]
+    public init(title: String, groups: [(name: String, bindings: [Binding<Action>])]) { self.title = title; self.groups = groups }
+
+    public func action(for key: Key) -> Action? {
+        for g in groups { for b in g.bindings where b.keys.contains(key) { return b.action } }
+        return nil
+    }
+
+    /// "F1 help  F2 hint …" items for the status line.
+    public var statusItems: [(keys: String, label: String)] {
+        groups.flatMap(\.bindings).compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
+    }
+
+    /// Help as text lines: group headings, then "keys  help".
+    public func helpLines(keyWidth: Int = 22) -> [(heading: Bool, keys: String, help: String)] {
+        var out: [(Bool, String, String)] = []
+        for g in groups {
+            out.append((true, g.name, ""))
+            for b in g.bindings { out.append((false, b.keys.map(\.description).joined(separator: ", "), b.help)) }
+        }
+        return out
+    }
+
+    /// The table as plain text, for `mlsd keys`.
+    public var text: String {
+        var o = "\(title)\n"
+        for g in groups {
+            o += "  \(g.name)\n"
+            for b in g.bindings {
+                let k = b.keys.map(\.description).joined(separator: ", ")
+                o += "    " + k + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(k))) + b.help + "\n"
+            }
+        }
+        return o
+    }
+}

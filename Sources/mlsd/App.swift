@@ -1,0 +1,121 @@
+import CursesTerminal
+import Foundation
+import Glibc
+import InterviewKit
+import MockUI
+import TerminalKit
+
+/// The run loop: reads keys and the clock, feeds the app, performs its effects, presents frames.
+enum App {
+    enum Start { case home(ScenarioLibrary), practice(Scenario, Settings) }
+
+    static func run(start: Start, display: DisplayOptions) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("mlsd: this needs a terminal: standard input and output must be a terminal (not a pipe or a file).")
+            printError("  Run it directly in a terminal, or use `mlsd scenarios …` / `mlsd keys` for plain output.")
+            throw ExitStatus.noTerminal.code
+        }
+        let loc = CursesTerminal.setUpLocale()
+        guard loc.isUTF8 else {
+            printError("mlsd: no UTF-8 locale is available (codeset \(loc.codeset)); wide characters would be misplaced.")
+            printError("  Set one, for example: export LANG=C.UTF-8")
+            throw ExitStatus.locale.code
+        }
+        CursesTerminal.installSignalHandlers()
+        let env = ProcessInfo.processInfo.environment
+        let colorMode: ColorMode = display.noColor ? .monochrome : .auto
+        let term: CursesTerminal
+        do { term = try CursesTerminal(options: .init(colorMode: colorMode)) } catch {
+            printError("mlsd: cannot start the terminal: \(error)")
+            printError("  Check TERM (now \(env["TERM"] ?? "unset")); try TERM=xterm-256color.")
+            throw ExitStatus.noTerminal.code
+        }
+        let glyphs: Glyphs = (display.ascii || !CursesTerminal.isUnicodeCapable) ? .ascii : .unicode
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        func now() -> Double {
+            let d = clock.now - t0
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+
+        var library: [Scenario] = []
+        let screen: MockApp.Screen
+        switch start {
+        case .home(let lib):
+            library = lib.scenarios
+            screen = .home(HomeScreen(scenarios: lib.scenarios))
+        case .practice(let s, let settings):
+            library = [s]
+            screen = .practice(PracticeScreen(scenario: s, settings: settings, at: now()))
+        }
+        var app = MockApp(screen: screen, library: library, glyphs: glyphs)
+        let store = SessionStore(environment: env)
+        var stem: String?
+        var reportPath: String?
+        var exitSignal: Int32?
+
+        func perform(_ effects: [MockApp.Effect]) -> Bool {
+            var quit = false
+            for e in effects {
+                switch e {
+                case .sessionStarted(let s, _): stem = store.stem(for: s.id)
+                case .record: break
+                case .saveReport(let r, _):
+                    let st = stem ?? store.stem(for: r.caseID)
+                    stem = st
+                    do {
+                        reportPath = try store.saveReport(r, stem: st)
+                        app.reportSaved(path: reportPath, error: nil)
+                    } catch {
+                        app.reportSaved(path: nil, error: "Could not save the report in \(store.folder): \(error.localizedDescription)")
+                    }
+                case .quit: quit = true
+                }
+            }
+            return quit
+        }
+        if case .practice(let s, let settings) = start { _ = perform([.sessionStarted(s, settings)]) }
+
+        var size = term.size
+        _ = app.update(.resize(size), at: now())
+        term.present(app.view(size: size, at: now()))
+        var lastSecond = -1
+        loop: while true {
+            if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
+            let first = term.readKey(timeoutMs: 200)
+            var keys: [Key] = first.map { [$0] } ?? []
+            if first != nil {
+                // Drain what is already waiting (a paste, held keys) before drawing once.
+                while keys.count < 4096, let k = term.readKey(timeoutMs: 0) { keys.append(k) }
+            }
+            var changed = !keys.isEmpty
+            for k in keys {
+                let t = now()
+                if k == .resize {
+                    size = term.size
+                    if perform(app.update(.resize(size), at: t)) { break loop }
+                    continue
+                }
+                if perform(app.update(.key(k), at: t)) { break loop }
+            }
+            let t = now()
+            if perform(app.update(.tick, at: t)) { break loop }
+            if Int(t) != lastSecond { lastSecond = Int(t); changed = true }
+            if changed {
+                size = term.size
+                term.present(app.view(size: size, at: t))
+            }
+        }
+        // Leaving: an interview cut short by a signal still gets its report.
+        if let s = app.session, exitSignal != nil {
+            let r = Report(session: s, at: s.lastEventAt)
+            reportPath = try? store.saveReport(r, stem: stem ?? store.stem(for: r.caseID))
+        }
+        term.restore()
+        if let p = reportPath { print("Report saved: \(p)") }
+        if let sig = exitSignal {
+            if let p = reportPath { _ = p }
+            exit(128 + sig)
+        }
+    }
+}

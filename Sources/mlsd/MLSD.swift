@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+@main
+struct MLSD: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mlsd",
+        abstract: "Practise machine-learning system design interviews in the terminal.",
+        discussion: """
+        With no command, opens the home screen: pick a case, a length and a level, then Enter.
+
+        Examples:
+          mlsd                                   the home screen
+          mlsd practice                          a timed mock of video-recommendation
+          mlsd practice fraud-detection --minutes 30 --level staff
+          mlsd scenarios list                    the cases
+          mlsd scenarios validate my-case.yaml   check a case file
+          mlsd keys                              every key binding
+
+        Exit status: 0 ok · 1 invalid case file · 2 no terminal · 3 unknown case ·
+        4 no UTF-8 locale · 5 file error · 6 bad recording · 64 wrong arguments.
+        """,
+        version: MLSD.version,
+        subcommands: [Home.self, Practice.self, ScenariosCommand.self, Keys.self],
+        defaultSubcommand: Home.self)
+
+    static let version = "0.1.0"
+}

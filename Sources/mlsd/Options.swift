@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+/// Where to find cases; shared by every command that needs them.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .customLong("scenarios"), help: ArgumentHelp("An extra folder of case files (repeatable; also MLSD_SCENARIOS=DIR:DIR).", valueName: "DIR"))
+    var folders: [String] = []
+
+    func library() -> ScenarioLibrary {
+        let dirs = ScenarioLibrary.folders(extra: folders, environment: ProcessInfo.processInfo.environment,
+                                           executablePath: executablePath())
+        return ScenarioLibrary.load(folders: dirs)
+    }
+
+    /// A case by id, or exits with the list of valid ids.
+    func scenario(_ id: String) throws -> Scenario {
+        let lib = library()
+        if let s = lib.scenario(id: id) { return s }
+        if FileManager.default.fileExists(atPath: id), id.hasSuffix(".yaml") || id.hasSuffix(".yml") {
+            do { return try ScenarioLoader.load(path: id) } catch let e as ScenarioErrors {
+                printError(e.description)
+                throw ExitStatus.invalidScenario.code
+            }
+        }
+        if let bad = lib.broken.first(where: { ($0.path as NSString).lastPathComponent.hasPrefix(id + ".") }) {
+            printError("mlsd: the case `\(id)` cannot be used:")
+            printError(bad.issues.map(\.description).joined(separator: "\n"))
+            throw ExitStatus.invalidScenario.code
+        }
+        printError("mlsd: no case `\(id)`. Valid ids: \(lib.ids.joined(separator: ", "))")
+        if lib.scenarios.isEmpty { printError("  (no case files found in: \(lib.folders.joined(separator: ", ")); pass --scenarios DIR)") }
+        printError("  List them with `mlsd scenarios list`.")
+        throw ExitStatus.unknownCase.code
+    }
+}
+
+/// The path of the running executable (for finding the bundled cases).
+func executablePath() -> String {
+    if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
+    return CommandLine.arguments[0]
+}
