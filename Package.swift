@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mlsd", targets: ["mlsd"]),
+        .executable(name: "mlsd-bench", targets: ["MLSDBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -23,6 +24,11 @@ let package = Package(
                 "InterviewKit", "TerminalKit", "MockUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "MLSDBench",
+            dependencies: ["InterviewKit", "TerminalKit", "MockUI", "CursesTerminal"],
+            path: "Sources/MLSDBench"
         ),
         .target(name: "TestSupport", dependencies: ["InterviewKit", "TerminalKit", "MockUI"], path: "Tests/TestSupport"),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
