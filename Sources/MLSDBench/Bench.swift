@@ -12,9 +12,9 @@ struct Figure {
 /// Measures CPU time (user + system) of a block, in seconds.
 func cpuTime(_ body: () throws -> Void) rethrows -> Double {
     var a = rusage(), b = rusage()
-    getrusage(RUSAGE_SELF, &a)
+    getrusage(RUSAGE_SELF.rawValue, &a)
     try body()
-    getrusage(RUSAGE_SELF, &b)
+    getrusage(RUSAGE_SELF.rawValue, &b)
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return (s(b.ru_utime) - s(a.ru_utime)) + (s(b.ru_stime) - s(a.ru_stime))
 }
