@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "mlsd",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mlsd", targets: ["mlsd"]),
         .executable(name: "mlsd-bench", targets: ["MLSDBench"]),

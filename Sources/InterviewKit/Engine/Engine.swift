@@ -99,7 +99,7 @@ public struct Engine: Sendable {
         if let due = dueFollowUp(at: now) {
             let f = s.stage.followUps[due]
             let last = s.asked.last?.at
-            let paced = last.map { s.elapsed(at: now) - $0 >= followUpGap } ?? true
+            let paced = last.map { s.elapsed(at: now) - $0 >= followUpGap - 1e-6 } ?? true
             let opening = f.trigger == .enter && justEntered
             if paced || opening { emit(.followUpAsked(stage: i, id: f.id), at: now, into: &out) }
         }

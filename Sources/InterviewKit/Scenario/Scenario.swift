@@ -37,6 +37,7 @@ public struct Scenario: Equatable, Sendable, Codable {
 
 /// Something the interviewer knows and tells when asked (scale, latency, data, labels …).
 public struct Fact: Equatable, Sendable, Codable {
+    public init(id: String, topic: String, asks: [String], answer: String) { self.id = id; self.topic = topic; self.asks = asks; self.answer = answer }
     public var id: String
     public var topic: String
     /// Phrases that, found in a clarifying question, select this fact.
@@ -46,6 +47,9 @@ public struct Fact: Equatable, Sendable, Codable {
 
 /// One step of the framework as played in this case.
 public struct Stage: Equatable, Sendable, Codable {
+    public init(kind: StageKind, prompt: String, share: Int, checklist: [ChecklistItem], followUps: [FollowUp], hints: [String]) {
+        self.kind = kind; self.prompt = prompt; self.share = share; self.checklist = checklist; self.followUps = followUps; self.hints = hints
+    }
     public var kind: StageKind
     public var prompt: String
     /// Share of the interview in percent; the shares of a case add up to 100.
@@ -59,6 +63,9 @@ public struct Stage: Equatable, Sendable, Codable {
 
 /// A point a strong answer covers, detected by its signal phrases.
 public struct ChecklistItem: Equatable, Sendable, Codable {
+    public init(id: String, point: String, signals: [String], answer: String, tags: [String] = []) {
+        self.id = id; self.point = point; self.signals = signals; self.answer = answer; self.tags = tags
+    }
     public var id: String
     public var point: String
     /// Phrases that show the point was made; `a + b` means both in the same paragraph.
@@ -71,6 +78,7 @@ public struct ChecklistItem: Equatable, Sendable, Codable {
 
 /// A follow-up question and when the interviewer asks it.
 public struct FollowUp: Equatable, Sendable, Codable {
+    public init(id: String, ask: String, trigger: Trigger, levels: [Level] = []) { self.id = id; self.ask = ask; self.trigger = trigger; self.levels = levels }
     public var id: String
     public var ask: String
     public var trigger: Trigger
@@ -102,6 +110,9 @@ public enum Trigger: Equatable, Sendable, Codable {
 
 /// A rubric area and what each of the four ratings looks like in this case.
 public struct RubricArea: Equatable, Sendable, Codable {
+    public init(id: String, title: String, stages: [StageKind], veryWeak: String, weak: String, strong: String, veryStrong: String) {
+        self.id = id; self.title = title; self.stages = stages; self.veryWeak = veryWeak; self.weak = weak; self.strong = strong; self.veryStrong = veryStrong
+    }
     public var id: String
     public var title: String
     /// Stages whose checklist feeds the automatic estimate.
@@ -114,6 +125,7 @@ public struct RubricArea: Equatable, Sendable, Codable {
 
 /// A mistake typical of this case, and how to spot it.
 public struct Pitfall: Equatable, Sendable, Codable {
+    public init(id: String, text: String, when: PitfallCondition) { self.id = id; self.text = text; self.when = when }
     public var id: String
     public var text: String
     public var when: PitfallCondition

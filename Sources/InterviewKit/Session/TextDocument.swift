@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A place in a text document: a line and a column counted in characters (grapheme clusters).
 public struct TextPosition: Equatable, Hashable, Comparable, Sendable, Codable {
     public var line: Int
@@ -22,8 +24,11 @@ public struct TextDocument: Equatable, Sendable {
     /// A number that changes whenever its line changes (unique within the program run).
     public private(set) var revisions: [Int] = [TextDocument.nextRevision()]
 
-    nonisolated(unsafe) private static var counter = 0
-    static func nextRevision() -> Int { counter &+= 1; return counter }
+    private static let counter = Atomic<Int>(0)
+    static func nextRevision() -> Int { counter.add(1, ordering: .relaxed).newValue }
+
+    /// Documents are equal when their text is; revisions only serve layout caches.
+    public static func == (a: TextDocument, b: TextDocument) -> Bool { a.lines == b.lines }
 
     public init() {}
     public init(_ text: String) { _ = apply(.insert(text, at: TextPosition(line: 0, column: 0))) }

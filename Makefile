@@ -1,0 +1,50 @@
+# mlsd — build, run, test, benchmark, install.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+DEBUG_BIN   = .build/debug/mlsd
+RELEASE_BIN = .build/release/mlsd
+
+.PHONY: all build run test test-unit test-e2e bench install uninstall deps clean
+
+all: build
+
+## deps: install what building and testing need (ncurses headers, tmux, graphviz) when missing
+deps:
+	@scripts/deps.sh
+
+## build: a debug build of the program
+build: deps
+	$(SWIFT) build --product mlsd
+
+## run: build and start mlsd (the home screen)
+run: build
+	@$(DEBUG_BIN) $(ARGS)
+
+## test: every test, end-to-end ones (tmux) included
+test: deps
+	$(SWIFT) build --product mlsd
+	MLSD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+
+## bench: the figures the issues name (release build)
+bench:
+	MLSD_BENCH_DEPS=1 scripts/deps.sh
+	$(SWIFT) build -c release --product mlsd
+	$(SWIFT) build -c release --product mlsd-bench
+	.build/release/mlsd-bench
+	scripts/bench.sh $(RELEASE_BIN)
+
+## install: the binary to $(PREFIX)/bin and the cases to $(PREFIX)/share/mlsd/Scenarios
+install: deps
+	$(SWIFT) build -c release --product mlsd
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mlsd/Scenarios
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/mlsd
+	install -m 644 Scenarios/*.yaml Scenarios/README.md $(DESTDIR)$(PREFIX)/share/mlsd/Scenarios/
+	@if [ -f Scenarios/schema.json ]; then install -m 644 Scenarios/schema.json $(DESTDIR)$(PREFIX)/share/mlsd/Scenarios/; fi
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/mlsd"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mlsd
+	rm -rf $(DESTDIR)$(PREFIX)/share/mlsd
+
+clean:
+	rm -rf .build
