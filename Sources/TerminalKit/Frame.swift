@@ -70,7 +70,11 @@ public struct Frame: Equatable, Sendable {
             let scalars = ch.unicodeScalars
             let first = scalars.first!.value
             if scalars.count == 1 && first >= 0x20 && first < 0x7F {
-                if col >= c.x { cells[base + col] = Cell(scalar: first, style: style) }
+                if col >= c.x {
+                    let i = base + col
+                    if cells[i].isContinuation || (col + 1 < size.width && cells[i + 1].isContinuation) { cleanWide(at: col, y: y) }
+                    cells[i] = Cell(scalar: first, style: style)
+                }
                 col += 1
                 continue
             }

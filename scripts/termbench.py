@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Terminal benchmarks that need a real pseudo-terminal: start-up to the first full frame, and
+the CPU time and bytes written per typed character with 20,000 words loaded. mlsd, vim and nano
+are measured the same way, on the same machine, in the same run.
+
+usage: termbench.py startup MLSD_BIN | typing MLSD_BIN
+"""
+import fcntl, os, pty, select, signal, struct, sys, tempfile, termios, time
+
+COLS, ROWS = 200, 60
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+def spawn(argv, cols, rows, env_extra=None, cwd=None):
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        env.update(env_extra or {})
+        if cwd:
+            os.chdir(cwd)
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
+def read_until(fd, needle, timeout=10.0):
+    """Reads until `needle` has been seen; returns (bytes read, seconds)."""
+    buf = b""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            buf += chunk
+            if needle in buf:
+                return buf, time.perf_counter() - t0
+    raise RuntimeError("timed out waiting for %r; got %r" % (needle, buf[-400:]))
+
+
+def drain(fd, quiet=0.15, limit=10.0):
+    """Reads until the program has been quiet for `quiet` seconds; returns the byte count."""
+    n = 0
+    t0 = time.perf_counter()
+    last = time.perf_counter()
+    while time.perf_counter() - t0 < limit:
+        r, _, _ = select.select([fd], [], [], 0.01)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            n += len(chunk)
+            last = time.perf_counter()
+        elif time.perf_counter() - last > quiet:
+            break
+    return n
+
+
+def cpu(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK
+
+
+def stop(pid, fd):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+
+
+def words(n):
+    vocab = ("model feature ranking latency embedding candidate retrieval label training serving "
+             "monitoring drift metric offline online video user watch time click fresh").split()
+    out, line = [], []
+    for i in range(n):
+        line.append(vocab[(i * 7 + i // 13) % len(vocab)])
+        if len(line) == 100:
+            out.append(" ".join(line) + ".")
+            line = []
+    if line:
+        out.append(" ".join(line))
+    return "\n".join(out) + "\n"
+
+
+def startup(mlsd):
+    tmp = tempfile.mkdtemp()
+    path = os.path.join(tmp, "bench.txt")
+    with open(path, "w") as f:
+        f.write("hello\n")
+    cases = [
+        ("mlsd practice", [mlsd, "practice"], b"F1 help", {"XDG_DATA_HOME": tmp}),
+        ("vim -u NONE", ["vim", "-u", "NONE", "-i", "NONE", "-n", path], b"bench.txt", {}),
+        ("nano", ["nano", "--ignorercfiles", path], b"Help", {}),
+    ]
+    for name, argv, needle, env in cases:
+        if not any(os.access(os.path.join(d, argv[0]), os.X_OK) for d in os.environ["PATH"].split(":")) and not os.access(argv[0], os.X_OK):
+            print("     %-58s %s" % ("start-up: " + name, "not installed"))
+            continue
+        times = []
+        for _ in range(15):
+            pid, fd = spawn(argv, 80, 24, env)
+            _, t = read_until(fd, needle)
+            times.append(t)
+            stop(pid, fd)
+        times.sort()
+        print("     %-58s %-14s median of 15 (best %.1f ms)" % ("start-up to first full frame: " + name, "%.1f ms" % (times[7] * 1000), times[0] * 1000))
+
+
+def typing(mlsd):
+    tmp = tempfile.mkdtemp()
+    text = words(20000)
+    path = os.path.join(tmp, "notes.txt")
+    with open(path, "w") as f:
+        f.write(text)
+    n = 400
+    results = {}
+    for name in ("mlsd", "nano"):
+        if name == "mlsd":
+            pid, fd = spawn([mlsd, "practice", "--minutes", "180"], COLS, ROWS, {"XDG_DATA_HOME": tmp})
+            read_until(fd, b"F1 help")
+            # Paste the 20,000 words into the notes, then go to the end.
+            for i in range(0, len(text), 4096):
+                os.write(fd, text[i:i + 4096].encode())
+                drain(fd, quiet=0.02, limit=0.5)
+        else:
+            pid, fd = spawn(["nano", "--ignorercfiles", path], COLS, ROWS)
+            read_until(fd, b"Help")
+            os.write(fd, b"\x1b[F")  # nano: go to the end of the line
+        drain(fd, quiet=0.5, limit=30)
+        c0 = cpu(pid)
+        total = 0
+        t0 = time.perf_counter()
+        for i in range(n):
+            os.write(fd, b"abcdefghij"[i % 10:i % 10 + 1])
+            total += drain(fd, quiet=0.004, limit=1.0)
+        total += drain(fd, quiet=0.3, limit=2.0)
+        elapsed = time.perf_counter() - t0
+        c1 = cpu(pid)
+        stop(pid, fd)
+        results[name] = ((c1 - c0) / n * 1e6, total / n)
+        print("     %-58s %-14s %.1f bytes a character (%d characters over %.1f s; CPU by clock ticks)" % (
+            "typing with 20,000 words at 200x60: " + name, "%.1f µs CPU" % results[name][0], results[name][1], n, elapsed))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] not in ("startup", "typing"):
+        print(__doc__)
+        sys.exit(64)
+    {"startup": startup, "typing": typing}[sys.argv[1]](sys.argv[2])
