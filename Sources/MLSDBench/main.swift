@@ -6,6 +6,8 @@ let args = Array(CommandLine.arguments.dropFirst())
 let suites: [(name: String, run: () throws -> [Figure])] = [
     ("scenarios", scenarioBenchmarks),
     ("typing", typingBenchmarks),
+    ("recording", recordingBenchmarks),
+    ("sketch", sketchBenchmarks),
 ]
 let wanted = args.filter { !$0.hasPrefix("-") }
 for s in suites where wanted.isEmpty || wanted.contains(s.name) {

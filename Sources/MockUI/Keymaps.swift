@@ -2,7 +2,7 @@ import TerminalKit
 
 /// What a key does on the practice screen.
 public enum PracticeAction: Sendable, Equatable {
-    case nextPane, previousPane, nextStage, previousStage, help, hint, pause, ask, end
+    case nextPane, previousPane, nextStage, previousStage, help, hint, pause, ask, end, sketchFullScreen
 }
 
 /// What a key does on the home screen.
@@ -29,6 +29,7 @@ public enum Keymaps {
         ("Panes", [
             Binding([.tab], .nextPane, "focus the next pane (notes, prompt, sketch)", status: "pane"),
             Binding([.backTab], .previousPane, "focus the previous pane"),
+            Binding([.function(4), .alt("s")], .sketchFullScreen, "sketch full screen on or off (focuses the sketch)"),
             Binding([.function(1), .ctrl("g"), .alt("h")], .help, "this help", status: "help"),
         ]),
     ])
@@ -78,7 +79,11 @@ public enum Keymaps {
         var o = home.text + "\n" + practice.text + "  Notes pane (editing)\n"
         for e in editing { o += "    " + e.keys + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(e.keys))) + e.help + "\n" }
         o += "  Dialogs\n    Enter                     confirm / send\n    Esc                       cancel\n    y, n                      answer the end-of-interview question\n"
+        o += "\n" + sketch.text + "  Sketch pane (typing a label)\n"
+        for e in sketchTyping { o += "    " + e.keys + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(e.keys))) + e.help + "\n" }
         o += "\n" + reader.text
+        o += "\n" + replay.text + "  Scoring dialog\n"
+        for e in scoring { o += "    " + e.keys + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(e.keys))) + e.help + "\n" }
         return o
     }
 }

@@ -78,6 +78,11 @@ public struct MockApp: Sendable {
         }
     }
 
+    /// Shows (or, with nil, clears) the recorder's warning on the practice screen's status line.
+    public mutating func setRecorderWarning(_ warning: String?) {
+        if case .practice(var p) = screen, p.recorderWarning != warning { p.recorderWarning = warning; screen = .practice(p) }
+    }
+
     /// The live session, if an interview is on screen.
     public var session: Session? {
         if case .practice(let p) = screen { return p.session }

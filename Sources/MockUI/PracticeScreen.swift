@@ -10,7 +10,7 @@ public struct PracticeScreen: Sendable {
     /// Program time at which the session started; the engine gets times relative to it.
     public let origin: Double
     public private(set) var editors: [NotesEditor]
-    public private(set) var focus: Pane = .notes
+    public internal(set) var focus: Pane = .notes
     public private(set) var overlay: Overlay?
     var promptScroll = 0
     var helpScroll = 0
@@ -18,6 +18,10 @@ public struct PracticeScreen: Sendable {
     var messageAt: Double = 0
     /// The size of the last layout, so that keys can move by screen rows.
     var size = Size(width: 80, height: 24)
+    /// The sketch pane's view state (cursor, scroll, what is being typed).
+    public internal(set) var sketchPane = SketchPane()
+    /// F4: the sketch takes the whole body of the screen.
+    public internal(set) var sketchFullScreen = false
 
     public init(scenario: Scenario, settings: Settings, at now: Double) {
         engine = Engine(scenario: scenario, settings: settings)
@@ -29,12 +33,74 @@ public struct PracticeScreen: Sendable {
     /// What starting the session produced, for the recorder.
     public private(set) var initialEvents: [Event] = []
 
-    public var session: Session { engine.session }
+    /// Continues a session from an engine rebuilt from its recording (resuming); the clocks go on
+    /// from the engine's last event, so `origin` is the program time that stands for time 0.
+    public init(engine: Engine, origin: Double) {
+        self.engine = engine
+        self.origin = origin
+        editors = Array(repeating: NotesEditor(), count: engine.session.scenario.stages.count)
+        for i in editors.indices { editors[i].moveToEnd(engine.session.notes[i]) }
+        say("Session resumed: the clocks go on from where they stopped.", .accent, at: origin + engine.session.lastEventAt)
+    }
+
+    /// A screen that shows recorded events as the candidate saw them (the cast export): events
+    /// are folded with `replay(_:)`, never through the engine; time 0 is the session's start.
+    public init(replaying scenario: Scenario, settings: Settings) {
+        engine = Engine(scenario: scenario, settings: settings)
+        origin = 0
+        editors = Array(repeating: NotesEditor(), count: scenario.stages.count)
+        shown = Session(scenario: scenario, settings: settings)
+    }
+
+    /// The recorded state on screen instead of the engine's (replay only).
+    var shown: Session?
+
+    public var session: Session { shown ?? engine.session }
+
+    /// A warning from the recorder (disk full, folder not writable), kept on the status line
+    /// while there is no other message; nil clears it.
+    public var recorderWarning: String?
+
+    /// Folds a recorded event into the shown state and moves the cursor and the status message
+    /// as the live screen did when it happened.
+    public mutating func replay(_ e: Event) {
+        guard shown != nil else { return }
+        shown!.apply(e)
+        let now = e.at
+        expireMessage(at: now)
+        switch e.kind {
+        case .notesEdited(let stage, let edit):
+            editors[stage].didApply(edit)
+        case .followUpAsked(let stage, _):
+            editors[stage].moveToEnd(session.notes[stage])
+            promptScroll = 0
+            say("The interviewer asks a follow-up.", .highlight, at: now)
+        case .stageOverrun:
+            say("This stage is over its budget: wrap up and move on (Ctrl-N).", .danger, at: now)
+        case .stageEntered(let i) where e.seq > 2:
+            promptScroll = 0
+            say("Stage \(i + 1): \(session.scenario.stages[i].title)", .accent, at: now)
+        case .hintShown, .clarificationAsked: promptScroll = 0
+        case .paused: say("Paused. F3 resumes.", .warning, at: now)
+        case .resumed: message = nil
+        default: break
+        }
+        let l = layout(size)
+        let i = session.stageIndex
+        editors[i].reveal(session.notes[i], width: l.notesInner.width, height: l.notesInner.height)
+    }
+
+    /// Clears a passing status message after a few seconds (danger messages stay).
+    public mutating func expireMessage(at now: Double) {
+        if let m = message, now - messageAt > 6, m.role != .danger { message = nil }
+    }
 
     /// Result of handling one input.
     public struct Outcome: Sendable {
         public var events: [Event] = []
         public var ended = false
+        /// The sketch to write to a file (the run loop writes it and calls `sketchExported`).
+        public var sketchExport: SketchExportRequest?
     }
 
     // MARK: update
@@ -42,7 +108,7 @@ public struct PracticeScreen: Sendable {
     public mutating func tick(at now: Double) -> Outcome {
         var out = Outcome()
         out.events = run(.tick, at: now)
-        if let m = message, now - messageAt > 6, m.role != .danger { message = nil }
+        expireMessage(at: now)
         return out
     }
 
@@ -51,14 +117,15 @@ public struct PracticeScreen: Sendable {
     public mutating func handle(_ key: Key, at now: Double) -> Outcome {
         var out = Outcome()
         if let o = overlay { return handleOverlay(o, key, at: now) }
+        if case .mouse = key { return handleMouse(key, at: now) }
         if session.paused, let a = Keymaps.practice.action(for: key), a != .pause, a != .end, a != .help {
             say("Paused: press F3 (or Alt-p) to resume.", .warning, at: now)
             return out
         }
         if let action = Keymaps.practice.action(for: key) {
             switch action {
-            case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
-            case .previousPane: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+            case .nextPane: sketchFullScreen = false; focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
+            case .previousPane: sketchFullScreen = false; focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
             case .nextStage: out.events = run(.nextStage, at: now)
             case .previousStage: out.events = run(.previousStage, at: now)
             case .help: overlay = .help; helpScroll = 0
@@ -66,6 +133,7 @@ public struct PracticeScreen: Sendable {
             case .pause: out.events = run(.togglePause, at: now)
             case .ask: overlay = .ask("")
             case .end: overlay = .confirmEnd
+            case .sketchFullScreen: sketchFullScreen.toggle(); if sketchFullScreen { focus = .sketch }
             }
             return out
         }
@@ -93,7 +161,7 @@ public struct PracticeScreen: Sendable {
             default: break
             }
         case .sketch:
-            if case .char = key { say("The sketch pane arrives in a later version: Tab moves to the notes.", .muted, at: now) }
+            out = handleSketch(key, at: now)
         }
         return out
     }
@@ -204,10 +272,10 @@ public struct PracticeScreen: Sendable {
         let t = now - origin
         drawHeader(&f, l.header, t)
         drawTabs(&f, l.tabs, t, glyphs)
-        drawPrompt(&f, l.prompt, glyphs)
-        let sk = Widgets.pane(l.sketch, title: "Sketch", focused: focus == .sketch, glyphs: glyphs, frame: &f)
-        StyledText.draw(StyledText.wrap([StyledLine("Reserved for the architecture sketch (boxes and arrows), coming in a later version.", .role(.muted))], width: sk.width), in: sk, scroll: 0, frame: &f)
+        if !sketchFullScreen { drawPrompt(&f, l.prompt, glyphs) }
+        drawSketch(&f, sketchRect(l), glyphs)
         let i = s.stageIndex
+        if !sketchFullScreen {
         let words = s.notes[i].wordCount
         let inner = Widgets.pane(l.notes, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
         if s.paused {
@@ -219,8 +287,10 @@ public struct PracticeScreen: Sendable {
             }
             if focus == .notes { f.cursor = cur }
         }
-        Widgets.statusLine(l.status, items: Keymaps.practice.statusItems, message: message?.text,
-                           messageStyle: Style(message?.role ?? .normal, bold: true), frame: &f)
+        }
+        let status = message ?? recorderWarning.map { (text: $0, role: Role.danger) }
+        Widgets.statusLine(l.status, items: focus == .sketch ? sketchPane.statusItems : Keymaps.practice.statusItems, message: status?.text,
+                           messageStyle: Style(status?.role ?? .normal, bold: true), frame: &f)
         if let o = overlay { drawOverlay(o, &f, glyphs) }
         return f
     }
@@ -311,7 +381,7 @@ public struct PracticeScreen: Sendable {
         let b = f.bounds
         switch o {
         case .help:
-            HelpOverlay.draw(lines: HelpOverlay.practiceLines(), scroll: helpScroll, in: b, glyphs: g, frame: &f)
+            HelpOverlay.draw(lines: HelpOverlay.practiceLines() + PracticeScreen.sketchHelpLines(), scroll: helpScroll, in: b, glyphs: g, frame: &f)
         case .confirmEnd:
             let inner = Widgets.dialog(in: b, width: 52, height: 6, title: "End the interview?", glyphs: g, frame: &f)
             f.put("End now and see the report?", x: inner.x + 1, y: inner.y + 1, style: .normal, clip: inner)

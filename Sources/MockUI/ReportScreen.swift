@@ -31,7 +31,8 @@ public struct ReportScreen: Sendable {
         return .none
     }
 
-    public func lines(glyphs g: Glyphs) -> [StyledLine] {
+    /// The report as paragraphs; drawings (the sketch, the reference architecture) are cut at `width` instead of wrapped.
+    public func lines(glyphs g: Glyphs, width: Int = .max) -> [StyledLine] {
         let r = report
         var o: [StyledLine] = []
         let h = Style(.title, bold: true)
@@ -82,6 +83,19 @@ public struct ReportScreen: Sendable {
             o.append(StyledLine([Span("  \(a.title): ", .normal), Span("\(a.score)/4 \(a.label)", Style(a.score >= 3 ? .success : .warning, bold: true))], indent: 4))
             o.append(StyledLine("    " + a.looksLike, .role(.muted), indent: 4))
         }
+        func drawing(_ rows: [String], _ style: Style) {
+            for row in rows { o.append(StyledLine("  " + DisplayWidth.truncate(row, to: max(1, width - 2)), style)) }
+        }
+        if let sk = r.sketch {
+            o.append(.blank)
+            o.append(StyledLine("Your sketch", h))
+            drawing(SketchExport.textLines(sk, ascii: !g.isUnicode), .normal)
+        }
+        if let ref = r.referenceArchitecture {
+            o.append(.blank)
+            o.append(StyledLine("Reference architecture: one strong design, to compare with yours", h))
+            drawing(ref.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), .role(.muted))
+        }
         return o
     }
 
@@ -95,7 +109,7 @@ public struct ReportScreen: Sendable {
         Widgets.bar(header, left: [Span(" Report · \(report.title)", Style(.header, bold: true))],
                     right: [Span(report.finished ? "finished " : "not finished ", .role(.header))], style: .role(.header), frame: &f)
         let inner = body.inset(left: 1, right: 1)
-        let rows = StyledText.wrap(lines(glyphs: glyphs), width: inner.width - 1)
+        let rows = StyledText.wrap(lines(glyphs: glyphs, width: inner.width - 1), width: inner.width - 1)
         scroll = min(scroll, max(0, rows.count - inner.height))
         StyledText.draw(rows, in: inner, scroll: scroll, frame: &f)
         Widgets.scrollbar(Rect(x: body.x, y: body.y, width: body.width, height: body.height), total: rows.count, visible: body.height, offset: scroll, glyphs: glyphs, frame: &f)

@@ -7,14 +7,16 @@ import TerminalKit
 
 /// The run loop: reads keys and the clock, feeds the app, performs its effects, presents frames.
 enum App {
-    enum Start { case home(ScenarioLibrary), practice(Scenario, Settings) }
+    enum Start { case home(ScenarioLibrary), practice(Scenario, Settings), resume(Recording) }
 
-    static func run(start: Start, display: DisplayOptions) throws {
+    static func run(start: Start, display: DisplayOptions, recording: RecordingChoice = RecordingChoice()) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError("mlsd: this needs a terminal: standard input and output must be a terminal (not a pipe or a file).")
             printError("  Run it directly in a terminal, or use `mlsd scenarios …` / `mlsd keys` for plain output.")
             throw ExitStatus.noTerminal.code
         }
+        // An interrupted session is offered before anything else (plain text, one key).
+        let start = offerResume(start, recording: recording, store: SessionStore())
         let loc = CursesTerminal.setUpLocale()
         guard loc.isUTF8 else {
             printError("mlsd: no UTF-8 locale is available (codeset \(loc.codeset)); wide characters would be misplaced.")
@@ -43,14 +45,18 @@ enum App {
         switch start {
         case .home(let lib):
             library = lib.scenarios
-            screen = .home(HomeScreen(scenarios: lib.scenarios))
+            screen = .home(HomeScreen(scenarios: lib.scenarios, selected: "video-recommendation"))
         case .practice(let s, let settings):
             library = [s]
             screen = .practice(PracticeScreen(scenario: s, settings: settings, at: now()))
+        case .resume(let r):
+            library = [r.scenario]
+            let engine = Engine(scenario: r.scenario, settings: r.settings, events: r.events)
+            screen = .practice(PracticeScreen(engine: engine, origin: now() - r.duration))
         }
         var app = MockApp(screen: screen, library: library, glyphs: glyphs)
         let store = SessionStore(environment: env)
-        var stem: String?
+        let rec = SessionRecording(choice: recording, store: store)
         var reportPath: String?
         var exitSignal: Int32?
 
@@ -58,11 +64,11 @@ enum App {
             var quit = false
             for e in effects {
                 switch e {
-                case .sessionStarted(let s, _): stem = store.stem(for: s.id)
-                case .record: break
+                case .sessionStarted(let s, let settings): rec.start(s, settings, at: now())
+                case .record(let events): rec.record(events, at: now())
                 case .saveReport(let r, _):
-                    let st = stem ?? store.stem(for: r.caseID)
-                    stem = st
+                    let st = rec.stem ?? store.stem(for: r.caseID)
+                    rec.stem = st
                     do {
                         reportPath = try store.saveReport(r, stem: st)
                         app.reportSaved(path: reportPath, error: nil)
@@ -74,7 +80,11 @@ enum App {
             }
             return quit
         }
-        if case .practice(let s, let settings) = start { _ = perform([.sessionStarted(s, settings)]) }
+        if case .practice(let s, let settings) = start, case .practice(let p) = app.screen {
+            _ = perform([.sessionStarted(s, settings), .record(p.initialEvents)])
+        }
+        if case .resume(let r) = start { rec.resume(r) }
+        var warning: String?
 
         var size = term.size
         _ = app.update(.resize(size), at: now())
@@ -100,6 +110,8 @@ enum App {
             }
             let t = now()
             if perform(app.update(.tick, at: t)) { break loop }
+            rec.tick(at: t)
+            if rec.warning != warning { warning = rec.warning; app.setRecorderWarning(warning); changed = true }
             if Int(t) != lastSecond { lastSecond = Int(t); changed = true }
             if changed {
                 size = term.size
@@ -109,9 +121,12 @@ enum App {
         // Leaving: an interview cut short by a signal still gets its report.
         if let s = app.session, exitSignal != nil {
             let r = Report(session: s, at: s.lastEventAt)
-            reportPath = try? store.saveReport(r, stem: stem ?? store.stem(for: r.caseID))
+            reportPath = try? store.saveReport(r, stem: rec.stem ?? store.stem(for: r.caseID))
         }
+        let lost = rec.close(at: now())
         term.restore()
+        if let m = lost { printError("mlsd: " + m) }
+        if let p = rec.path, lost == nil { print("Session recorded: \(p)") }
         if let p = reportPath { print("Report saved: \(p)") }
         if let sig = exitSignal {
             if let p = reportPath { _ = p }

@@ -17,12 +17,15 @@ struct MLSD: ParsableCommand {
           mlsd scenarios list                    the cases
           mlsd scenarios validate my-case.yaml   check a case file
           mlsd keys                              every key binding
+          mlsd sessions                          the recorded sessions
+          mlsd replay last                       replay the newest session
 
         Exit status: 0 ok · 1 invalid case file · 2 no terminal · 3 unknown case ·
         4 no UTF-8 locale · 5 file error · 6 bad recording · 64 wrong arguments.
         """,
         version: MLSD.version,
-        subcommands: [Home.self, Practice.self, ScenariosCommand.self, Keys.self],
+        subcommands: [Home.self, Practice.self, ScenariosCommand.self, Keys.self,
+                      SessionsCommand.self, ShowCommand.self, ReportCommand.self, ExportCommand.self, ReplayCommand.self],
         defaultSubcommand: Home.self)
 
     static let version = "0.1.0"

@@ -12,7 +12,9 @@ public final class Tmux: @unchecked Sendable {
         var env = ["XDG_DATA_HOME": dataHome, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env \(exports) \(command)"])
+        // The test runner's own environment may say NO_COLOR; only the test decides that here.
+        let unset = env["NO_COLOR"] == nil ? "-u NO_COLOR " : ""
+        try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env \(unset)\(exports) \(command)"])
         _ = try? run(["set-option", "-g", "remain-on-exit", "on"])
     }
 
@@ -22,21 +24,18 @@ public final class Tmux: @unchecked Sendable {
 
     @discardableResult
     public func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 { throw TmuxError.failed(args.joined(separator: " "), p.terminationStatus) }
-        return String(decoding: data, as: UTF8.self)
+        let r = try spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null"] + args)
+        if r.status != 0 { throw TmuxError.failed(args.joined(separator: " "), r.status) }
+        return r.output
     }
 
     /// Sends tmux key names (`Enter`, `C-n`, `F6`, …).
-    public func keys(_ names: String...) throws { try run(["send-keys", "-t", "0"] + names) }
+    public func keys(_ names: String...) throws {
+        try run(["send-keys", "-t", "0"] + names)
+        // A lone Escape followed within the program's escape delay (25 ms) by another key reads
+        // as Alt plus that key, as in any terminal; a person never types that fast.
+        if names.last == "Escape" { usleep(60_000) }
+    }
     /// Types text literally.
     public func type(_ text: String) throws { try run(["send-keys", "-t", "0", "-l", text]) }
     /// The visible screen as text.
@@ -94,28 +93,11 @@ public func shell(_ command: String, environment: [String: String] = [:]) throws
 
 /// Runs a shell command; returns status, stdout and stderr.
 public func shellStatus(_ command: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", command]
-    var env = ProcessInfo.processInfo.environment
-    for (k, v) in environment { env[k] = v }
-    p.environment = env
-    // stderr goes to a file so that neither pipe can fill up and block the child.
-    let errPath = NSTemporaryDirectory() + "mlsd-stderr-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: errPath, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: errPath) }
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle(forWritingAtPath: errPath)
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let e = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), e)
+    try spawnAndWait(["/bin/sh", "-c", command], environment: environment)
 }
 
 public struct ShellError: Error, CustomStringConvertible {
     public var command: String, status: Int32, output: String
+    public init(command: String, status: Int32, output: String) { self.command = command; self.status = status; self.output = output }
     public var description: String { "`\(command)` exited \(status):\n\(output)" }
 }

@@ -81,6 +81,11 @@ public struct CoverageIndex: Sendable, Equatable {
         for t in matcher.targets(in: text) { counts[stage][t] += 1 }
     }
 
+    /// Adds (`by: 1`) or takes back (`by: -1`) targets already found in a piece of text (a sketch label).
+    mutating func adjust(stage: Int, targets: [Int], by delta: Int) {
+        for t in targets { counts[stage][t] += delta }
+    }
+
     /// Whether any stage's text hits the target.
     public func anywhere(_ t: Int) -> Bool { counts.contains { $0[t] > 0 } }
     /// The stages whose text hits the target.

@@ -11,11 +11,14 @@ public enum Command: Equatable, Sendable {
     case revealHint
     case togglePause
     case end
+    /// A change to the architecture sketch (or undo, redo).
+    case sketch(SketchCommand)
 }
 
 /// Why a command was not carried out, for the status line.
 public enum Refusal: Equatable, Sendable {
     case notStarted, ended, paused, noMoreHints, firstStage, lastStage, pauseNotAllowed, emptyQuestion
+    case emptyLabel, labelTooLong(max: Int), noSuchElement, arrowToItself, arrowNeedsBoxes, notMovable, nothingToUndo, nothingToRedo
     public var message: String {
         switch self {
         case .notStarted: return "The interview has not started."
@@ -26,6 +29,14 @@ public enum Refusal: Equatable, Sendable {
         case .lastStage: return "This is the last stage: end the interview with Ctrl-Q."
         case .pauseNotAllowed: return "Pausing is for solo practice only."
         case .emptyQuestion: return "Type a question first."
+        case .emptyLabel: return "Type a label first (Esc cancels)."
+        case .labelTooLong(let n): return "Labels fit in \(n) columns: shorten it."
+        case .noSuchElement: return "That sketch element is gone."
+        case .arrowToItself: return "An arrow joins two different boxes."
+        case .arrowNeedsBoxes: return "Arrows go from box to box."
+        case .notMovable: return "Arrows follow their boxes: move a box instead."
+        case .nothingToUndo: return "Nothing to undo in the sketch."
+        case .nothingToRedo: return "Nothing to redo in the sketch."
         }
     }
 }

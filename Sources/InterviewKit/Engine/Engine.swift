@@ -74,6 +74,12 @@ public struct Engine: Sendable {
         case .end:
             emit(.ended, at: now, into: &out)
             return out
+        case .sketch(let c):
+            switch sketchEvent(c) {
+            case .success(let kind): emit(kind, at: now, into: &out)
+            case .failure(let r): return refuse(r)
+            case nil: return []
+            }
         }
         checkTriggers(at: now, into: &out, justEntered: out.contains { if case .stageEntered = $0.kind { return true }; return false })
         return out

@@ -15,6 +15,10 @@ public struct Report: Equatable, Sendable, Codable {
     public var hintsUsed: Int
     public var pitfalls: [PitfallReport]
     public var rubric: [RubricScore]
+    /// The candidate's sketch (nil when nothing was drawn); `SketchExport.text` draws it.
+    public var sketch: Sketch?
+    /// The case's reference architecture, for comparing with the sketch (nil when the case has none).
+    public var referenceArchitecture: String?
 
     public struct StageReport: Equatable, Sendable, Codable {
         public var kind: StageKind
@@ -71,6 +75,8 @@ public struct Report: Equatable, Sendable, Codable {
         hintsUsed = s.hintsShown.reduce(0, +)
         pitfalls = Report.findPitfalls(s, stages: stageReports)
         rubric = sc.rubric.map { Report.estimate($0, session: s, stages: stageReports) }
+        sketch = s.sketch.isEmpty ? nil : s.sketch
+        referenceArchitecture = sc.referenceArchitecture.isEmpty ? nil : sc.referenceArchitecture
     }
 
     static func findPitfalls(_ s: Session, stages: [StageReport]) -> [PitfallReport] {

@@ -29,7 +29,21 @@ extension Report {
         for p in pitfalls { o += "- \(p.text)\n" }
         o += "\n## Rubric (automatic estimate)\n\nAn estimate from checklist coverage and hints, not an interviewer's judgement.\n\n| area | estimate | what it looks like |\n|---|---|---|\n"
         for r in rubric { o += "| \(r.title) | \(r.score)/4 \(r.label) | \(r.looksLike) |\n" }
+        if let sk = sketch {
+            o += "\n## Your sketch\n\n" + Report.fenced(SketchExport.text(sk)) + "\n<details><summary>Mermaid</summary>\n\n```mermaid\n" + SketchExport.mermaid(sk) + "```\n\n</details>\n"
+        }
+        if let ref = referenceArchitecture {
+            o += "\n## Reference architecture\n\nOne strong design for this case, to compare with yours.\n\n" + Report.fenced(ref)
+        }
         return o
+    }
+
+    /// Text in a code fence longer than any run of backticks inside it.
+    static func fenced(_ text: String) -> String {
+        var longest = 0, run = 0
+        for ch in text { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "text\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence + "\n"
     }
 
     public func json() -> String {

@@ -19,12 +19,17 @@ public struct Event: Equatable, Sendable, Codable {
         case resumed
         case stageOverrun(stage: Int)
         case ended
+        /// A change to the sketch; `joined` makes it part of the previous undo step (the steps of one move).
+        case sketchEdited(edit: SketchEdit, joined: Bool)
+        /// The last sketch step taken back, and done again.
+        case sketchUndone
+        case sketchRedone
     }
 
     /// Whether replay and the timeline show this event as a marker.
     public var isMarker: Bool {
         switch kind {
-        case .notesEdited: return false
+        case .notesEdited, .sketchEdited, .sketchUndone, .sketchRedone: return false
         default: return true
         }
     }

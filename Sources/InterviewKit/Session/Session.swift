@@ -25,6 +25,10 @@ public struct Session: Sendable {
     public private(set) var overrunWarned: Set<Int> = []
     /// Interview time of each pause start, for the report and the replay timeline.
     public private(set) var pauses: [Double] = []
+    /// The architecture sketch with its undo history.
+    public private(set) var sketchDocument = SketchDocument()
+    /// The stage and targets each sketch element's words count toward, by element id.
+    var sketchCoverage: [Int: SketchCoverage] = [:]
 
     public init(scenario: Scenario, settings: Settings) {
         self.scenario = scenario
@@ -130,7 +134,7 @@ public struct Session: Sendable {
         case .notesEdited(let i, let edit):
             guard i >= 0, i < notes.count else { return }
             let r = notes[i].apply(edit)
-            coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher)
+            if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher) }
         case .followUpAsked(let i, let id):
             guard i >= 0, i < notes.count, let fu = scenario.stages[i].followUps.first(where: { $0.id == id }) else { return }
             asked.append(AskedFollowUp(id: id, stage: i, at: elapsed(at: t)))
@@ -139,11 +143,11 @@ public struct Session: Sendable {
             let prefix = doc.isEmpty ? "" : (doc.lines[doc.lines.count - 1].isEmpty ? "" : "\n")
             let r = doc.apply(.insert(prefix + Session.quoteLine(fu.ask) + "\n", at: end))
             notes[i] = doc
-            coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher)
+            if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher) }
         case .clarificationAsked(let i, let q, let fact):
             guard i >= 0, i < notes.count else { return }
             clarifications.append(Clarification(stage: i, question: q, fact: fact, at: elapsed(at: t)))
-            coverage.add(stage: i, text: q, matcher: signals.matcher)
+            if deferredCoverage == nil { coverage.add(stage: i, text: q, matcher: signals.matcher) } else { deferredCoverage!.questions.append((i, q)) }
         case .hintShown(let i, let level):
             guard i >= 0, i < hintsShown.count else { return }
             hintsShown[i] = max(hintsShown[i], level)
@@ -166,6 +170,29 @@ public struct Session: Sendable {
             activeBefore = elapsed(at: t)
             segmentStart = nil
             ended = true
+        case .sketchEdited(let edit, let joined):
+            recountSketch(sketchDocument.apply(edit, joined: joined))
+        case .sketchUndone:
+            recountSketch(sketchDocument.undo())
+        case .sketchRedone:
+            recountSketch(sketchDocument.redo())
+        }
+    }
+
+    /// Sketch labels count toward coverage like typed notes, in the stage where they were written;
+    /// only the elements an event touched are looked at again.
+    private mutating func recountSketch(_ ids: [Int]) {
+        for id in ids {
+            let text = sketchDocument.sketch.text(of: id)
+            if let old = sketchCoverage[id] {
+                if old.text == text { continue }
+                coverage.adjust(stage: old.stage, targets: old.targets, by: -1)
+                sketchCoverage[id] = nil
+            }
+            guard let text, !text.isEmpty else { continue }
+            let targets = signals.matcher.targets(in: text)
+            coverage.adjust(stage: stageIndex, targets: targets, by: 1)
+            sketchCoverage[id] = SketchCoverage(stage: stageIndex, text: text, targets: targets)
         }
     }
 
@@ -175,6 +202,51 @@ public struct Session: Sendable {
             stageSpentBefore[stageIndex] += max(0, t - max(s, stageSegmentFloor))
         }
         stageSegmentFloor = t
+    }
+
+    // MARK: replay: coverage caught up in one go
+
+    /// Set while a replay folds without rescanning each edit: the notes as they were when coverage
+    /// was last right, and the questions asked since.
+    var deferredCoverage: DeferredCoverage?
+
+    struct DeferredCoverage: Sendable {
+        var notes: [TextDocument]
+        var questions: [(stage: Int, text: String)] = []
+    }
+
+    /// Stops rescanning the edited paragraph on every notes edit. A replay folds a whole
+    /// recording and needs coverage only for the states it keeps or shows, where it calls
+    /// `catchUpCoverage()`; the result is the same as scanning every edit.
+    mutating func deferCoverage() {
+        if deferredCoverage == nil { deferredCoverage = DeferredCoverage(notes: notes) }
+    }
+
+    /// Brings coverage up to date after deferred edits, rescanning only the lines that changed
+    /// (a line keeps its revision number while its text is unchanged); keeps deferring.
+    mutating func catchUpCoverage() {
+        guard let d = deferredCoverage else { return }
+        for i in notes.indices where d.notes[i].revisions != notes[i].revisions {
+            let old = d.notes[i], new = notes[i]
+            let kept = Set(new.revisions)
+            var known: [Int: [Int]] = [:]
+            for (k, rev) in old.revisions.enumerated() {
+                let hits = coverage.lineHits[i][k]
+                if kept.contains(rev) { known[rev] = hits } else { coverage.adjust(stage: i, targets: hits, by: -1) }
+            }
+            var fresh: [[Int]] = []
+            fresh.reserveCapacity(new.lines.count)
+            for (k, rev) in new.revisions.enumerated() {
+                if let h = known[rev] { fresh.append(h); continue }
+                let line = new.lines[k]
+                let hits = CoverageIndex.isQuote(line) ? [] : signals.matcher.targets(in: line)
+                coverage.adjust(stage: i, targets: hits, by: 1)
+                fresh.append(hits)
+            }
+            coverage.lineHits[i] = fresh
+        }
+        for q in d.questions { coverage.add(stage: q.stage, text: q.text, matcher: signals.matcher) }
+        deferredCoverage = DeferredCoverage(notes: notes)
     }
 }
 

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built program in a real terminal (tmux on a private socket): what only a terminal shows.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Paths.binary), "build the program first (make test does)"))
+struct PracticeEndToEndTests {
+    let bin = Paths.binary
+
+    /// The program's process: the child of the pane's shell.
+    func programPID(_ t: Tmux) throws -> Int32 {
+        guard let pane = t.panePID() else { throw ShellError(command: "pane_pid", status: 1, output: "") }
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let out = try? shell("pgrep -P \(pane) -x mlsd"), let pid = Int32(out.split(separator: "\n").first ?? "") { return pid }
+            usleep(50_000)
+        }
+        throw ShellError(command: "pgrep -P \(pane)", status: 1, output: t.screen())
+    }
+
+    @Test func startTypeChangeStageAndEndWithConfirmation() throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.waitFor("Notes · Clarify requirements")
+        try t.type("Business goal: watch time. 漢字 notes")
+        try t.waitFor("Business goal: watch time. 漢字 notes")
+        try t.keys("C-n")
+        try t.waitFor("Stage 2/7")
+        try t.type("frame text")
+        try t.waitFor("frame text")
+        try t.keys("C-q")
+        try t.waitFor("End the interview?")
+        try t.keys("n")
+        try t.waitUntil("dialog closed") { !$0.contains("End the interview?") }
+        try t.keys("F10")
+        try t.waitFor("End the interview?")
+        try t.keys("y")
+        let report = try t.waitFor("your report")
+        #expect(report.contains("Time per stage"))
+        try t.keys("q")
+        let after = try t.waitFor("exit=0")
+        #expect(after.contains("Report saved:"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.dataHome + "/mlsd/sessions").filter { $0.hasSuffix(".md") }
+        #expect(files.count == 1)
+        let md = try String(contentsOfFile: t.dataHome + "/mlsd/sessions/" + files[0], encoding: .utf8)
+        #expect(md.contains("## Time per stage"))
+    }
+
+    @Test func resizeRedrawsAndATinyTerminalAsksForRoom() throws {
+        let t = try Tmux("sh -c '\(bin) practice; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.type("still here after resizing")
+        try t.waitFor("still here after resizing")
+        try t.resize(width: 40, height: 10)
+        try t.waitFor("Enlarge the terminal")
+        try t.resize(width: 1, height: 1)
+        usleep(200_000)
+        try t.resize(width: 120, height: 40)
+        let s = try t.waitFor("still here after resizing")
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 39)
+        #expect(lines.contains { $0.contains("F1 help") }, "the status line is drawn at the new bottom")
+        try t.resize(width: 80, height: 24)
+        try t.waitUntil("80×24 layout") { s in s.split(separator: "\n").contains { $0.hasPrefix("└") && $0.count == 80 } }
+    }
+
+    @Test(arguments: [("TERM", 15, 143), ("HUP", 1, 129)] as [(String, Int32, Int)])
+    func theTerminalIsRestoredAfterASignal(name: String, signal: Int32, status: Int) throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; stty -a | tr \" ;\" \"\\n\\n\" | grep -x -e echo -e -echo -e icanon -e -icanon | tr \"\\n\" \" \"; echo; tput cnorm >/dev/null; echo done; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.type("typed before the signal")
+        try t.waitFor("typed before the signal")
+        let pid = try programPID(t)
+        kill(pid, signal)
+        let s = try t.waitFor("done")
+        #expect(s.contains("exit=\(status)"))
+        #expect(s.contains("icanon") && !s.contains("-icanon"), "canonical mode restored")
+        #expect(s.split(separator: " ").contains("echo") || s.contains(" echo") || s.contains("echo icanon"), "echo restored")
+        #expect(!s.contains("-echo"))
+        #expect(!s.contains("Stage 1/7"), "the normal screen is back")
+        #expect(s.contains("Report saved:"), "an interrupted interview still gets its report")
+    }
+
+    @Test func ctrlCInTheConfirmationLoopStillEndsCleanly() throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 90, height: 26)
+        try t.waitFor("Stage 1/7")
+        try t.keys("C-c")
+        try t.waitFor("End the interview?")
+        try t.keys("y")
+        try t.waitFor("your report")
+        try t.keys("q")
+        try t.waitFor("exit=0")
+    }
+
+    @Test func theHomeScreenListsTheCasesAndEnterStartsOne() throws {
+        let t = try Tmux("sh -c '\(bin); echo exit=$?; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Choose a case")
+        try t.waitFor("Video recommendations")
+        try t.keys("Right")
+        try t.waitFor("[60 min]")
+        try t.keys("Tab")
+        try t.waitFor("[staff]")
+        try t.keys("F1")
+        try t.waitFor("Help")
+        try t.keys("Escape")
+        try t.waitFor("▶ Video recommendations")
+        try t.keys("Enter")
+        let s = try t.waitFor("Stage 1/7")
+        #expect(s.contains("/ 1:00:00"))
+        try t.keys("C-q")
+        try t.waitFor("End the interview?")
+        try t.keys("y")
+        try t.waitFor("your report")
+        try t.keys("q")
+        try t.waitFor("exit=0")
+    }
+
+    @Test func noColorMeansNoColourCodes() throws {
+        let t = try Tmux("sh -c '\(bin) practice; sleep 30'", width: 100, height: 30, environment: ["NO_COLOR": "1"])
+        try t.waitFor("Stage 1/7")
+        let raw = try t.run(["capture-pane", "-p", "-e", "-t", "0"])
+        let colour = try Regex("\\[(?:[0-9;]*;)?(?:3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(?:;|m)")
+        #expect(raw.firstMatch(of: colour) == nil, "no colour sequences (only the default colour and attributes)")
+        #expect(raw.contains("\u{1B}["), "attributes such as reverse and bold are still used")
+        let coloured = try Tmux("sh -c '\(bin) practice; sleep 30'", width: 100, height: 30)
+        try coloured.waitFor("Stage 1/7")
+        let raw2 = try coloured.run(["capture-pane", "-p", "-e", "-t", "0"])
+        #expect(raw2.firstMatch(of: colour) != nil, "colours are used without NO_COLOR: \(raw2.prefix(300).debugDescription)")
+    }
+
+    @Test func aCLocaleStillPlacesWideCharactersRight() throws {
+        let t = try Tmux("sh -c '\(bin) practice; sleep 30'", width: 100, height: 30, environment: ["LANG": "C", "LC_ALL": "C"])
+        try t.waitFor("Stage 1/7")
+        try t.type("漢字 after")
+        let s = try t.waitFor("漢字 after")
+        #expect(s.contains("┌"), "Unicode borders under a C.UTF-8 fallback")
+    }
+}
+
+/// The program without a terminal, and bad input: clear messages and distinct statuses.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: Paths.binary), "build the program first"))
+struct CommandLineTests {
+    let bin = Paths.binary
+
+    @Test func practiceWithoutATerminalSaysSoAndExits2() throws {
+        let r = try shellStatus("\(bin) practice < /dev/null > /dev/null")
+        #expect(r.status == 2)
+        #expect(r.error.contains("needs a terminal"))
+    }
+
+    @Test func anUnknownCaseListsTheValidIdsAndExits3() throws {
+        let r = try shellStatus("\(bin) practice no-such-case")
+        #expect(r.status == 3)
+        #expect(r.error.contains("no case `no-such-case`"))
+        #expect(r.error.contains("video-recommendation"))
+    }
+
+    @Test func aWrongFlagIsAUsageError() throws {
+        let r = try shellStatus("\(bin) practice --minutes 5")
+        #expect(r.status == 64)
+        #expect(r.error.contains("--minutes"))
+        let r2 = try shellStatus("\(bin) practice --level intern")
+        #expect(r2.status == 64)
+    }
+
+    @Test func validateReportsEveryProblemWithItsPlaceAndExits1() throws {
+        let dir = Paths.temporaryFolder()
+        try "id: Bad\ntitle: x\nsumary: y\n".write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let r = try shellStatus("\(bin) scenarios validate \(dir)/bad.yaml")
+        #expect(r.status == 1)
+        #expect(r.output.contains("\(dir)/bad.yaml:1:5: error:"))
+        #expect(r.output.contains("\(dir)/bad.yaml:3:1: error: unknown key `sumary`"))
+        let ok = try shellStatus("\(bin) scenarios validate")
+        #expect(ok.status == 0, "\(ok.output)\(ok.error)")
+    }
+
+    @Test func aBrokenCaseFileIsNamedWhenPractised() throws {
+        let dir = Paths.temporaryFolder()
+        try "id: broken\ntitle: [oops\n".write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
+        let r = try shellStatus("\(bin) practice broken --scenarios \(dir) < /dev/null")
+        #expect(r.status == 1)
+        #expect(r.error.contains("broken.yaml:"))
+    }
+
+    @Test func scenariosListShowAndNew() throws {
+        let list = try shell("\(bin) scenarios list")
+        #expect(list.contains("video-recommendation"))
+        let show = try shell("\(bin) scenarios show video-recommendation")
+        #expect(show.contains("Stage 7/7: Monitoring"))
+        let dir = Paths.temporaryFolder()
+        _ = try shell("\(bin) scenarios new my-case -o \(dir)/my-case.yaml")
+        #expect(try shellStatus("\(bin) scenarios validate \(dir)/my-case.yaml").status == 0)
+        #expect(try shellStatus("\(bin) scenarios new my-case -o \(dir)/my-case.yaml").status == 5, "refuses to overwrite")
+    }
+
+    @Test func keysPrintsTheSameTableAsHelp() throws {
+        let k = try shell("\(bin) keys")
+        #expect(k.contains("end the interview"))
+        #expect(k.contains("F6, Ctrl-O, Alt-a"))
+    }
+
+    @Test func anInstalledBinaryFindsItsCasesFromAnyFolder() throws {
+        let prefix = Paths.temporaryFolder("mlsd-prefix")
+        try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: prefix + "/share/mlsd", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: bin, toPath: prefix + "/bin/mlsd")
+        try FileManager.default.copyItem(atPath: Paths.scenarios, toPath: prefix + "/share/mlsd/Scenarios")
+        let out = try shell("cd / && \(prefix)/bin/mlsd scenarios list")
+        #expect(out.contains("video-recommendation"))
+    }
+}
