@@ -20,6 +20,8 @@ public struct MockApp: Sendable {
         case record([Event])
         /// The interview ended: save this report and tell `reportSaved`.
         case saveReport(Report, Session)
+        /// The candidate exported the sketch: write it and tell `sketchExported`.
+        case exportSketch(SketchExportRequest)
         case quit
     }
 
@@ -48,6 +50,7 @@ public struct MockApp: Sendable {
             case .resize(let s): p.resize(s); out = .init()
             }
             if !out.events.isEmpty { effects.append(.record(out.events)) }
+            if let x = out.sketchExport { effects.append(.exportSketch(x)) }
             if out.ended {
                 let r = Report(session: p.session, at: now - p.origin)
                 effects.append(.saveReport(r, p.session))
@@ -65,6 +68,11 @@ public struct MockApp: Sendable {
 
     /// The events a practice screen emitted while starting (started, first stage, an opening follow-up).
     func startEvents(_ p: PracticeScreen) -> [Event] { p.initialEvents }
+
+    /// The run loop wrote (or failed to write) a sketch export.
+    public mutating func sketchExported(path: String?, error: String?, at now: Double) {
+        if case .practice(var p) = screen { p.sketchExported(path: path, error: error, at: now); screen = .practice(p) }
+    }
 
     public mutating func reportSaved(path: String?, error: String?) {
         if case .report(var r) = screen { r.savedPath = path; r.saveError = error; screen = .report(r) }

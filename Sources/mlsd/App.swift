@@ -27,7 +27,7 @@ enum App {
         let env = ProcessInfo.processInfo.environment
         let colorMode: ColorMode = display.noColor ? .monochrome : .auto
         let term: CursesTerminal
-        do { term = try CursesTerminal(options: .init(colorMode: colorMode)) } catch {
+        do { term = try CursesTerminal(options: .init(colorMode: colorMode, mouse: !display.noMouse)) } catch {
             printError("mlsd: cannot start the terminal: \(error)")
             printError("  Check TERM (now \(env["TERM"] ?? "unset")); try TERM=xterm-256color.")
             throw ExitStatus.noTerminal.code
@@ -74,6 +74,17 @@ enum App {
                         app.reportSaved(path: reportPath, error: nil)
                     } catch {
                         app.reportSaved(path: nil, error: "Could not save the report in \(store.folder): \(error.localizedDescription)")
+                    }
+                case .exportSketch(let x):
+                    let st = rec.stem ?? store.stem(for: app.session?.scenario.id ?? "sketch")
+                    rec.stem = st
+                    let path = "\(store.folder)/\(st)-sketch.\(x.fileExtension)"
+                    do {
+                        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+                        try x.contents.write(toFile: path, atomically: true, encoding: .utf8)
+                        app.sketchExported(path: path, error: nil, at: now())
+                    } catch {
+                        app.sketchExported(path: nil, error: "Could not write \(path): \(error.localizedDescription)", at: now())
                     }
                 case .quit: quit = true
                 }

@@ -97,4 +97,5 @@ extension Level: ExpressibleByArgument {}
 struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw with plain ASCII instead of Unicode box characters.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text); the sketch pane then works by keys only.") var noMouse = false
 }
