@@ -97,7 +97,7 @@ def startup(mlsd):
     with open(path, "w") as f:
         f.write("hello\n")
     cases = [
-        ("mlsd practice", [mlsd, "practice"], b"F1 help", {"XDG_DATA_HOME": tmp}),
+        ("mlsd practice", [mlsd, "practice"], b"Ctrl-N", {"XDG_DATA_HOME": tmp}),
         ("vim -u NONE", ["vim", "-u", "NONE", "-i", "NONE", "-n", path], b"bench.txt", {}),
         ("nano", ["nano", "--ignorercfiles", path], b"Help", {}),
     ]
@@ -126,7 +126,7 @@ def typing(mlsd):
     for name in ("mlsd", "nano"):
         if name == "mlsd":
             pid, fd = spawn([mlsd, "practice", "--minutes", "180"], COLS, ROWS, {"XDG_DATA_HOME": tmp})
-            read_until(fd, b"F1 help")
+            read_until(fd, b"Ctrl-N")
             # Paste the 20,000 words into the notes, then go to the end.
             for i in range(0, len(text), 4096):
                 os.write(fd, text[i:i + 4096].encode())

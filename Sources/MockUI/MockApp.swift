@@ -3,7 +3,12 @@ import TerminalKit
 
 /// The whole program's screens and how one leads to the next; pure: the run loop performs effects.
 public struct MockApp: Sendable {
-    public enum Screen: Sendable { case home(HomeScreen), practice(PracticeScreen), report(ReportScreen) }
+    public enum Screen: Sendable {
+        case home(HomeScreen), practice(PracticeScreen), report(ReportScreen)
+        /// Stands in while a screen is taken out to be changed, so that its storage is not shared
+        /// with a second copy (which would copy the notes and caches on every key). Never drawn.
+        case changing
+    }
     public private(set) var screen: Screen
     let library: [Scenario]
     public var glyphs: Glyphs
@@ -29,14 +34,17 @@ public struct MockApp: Sendable {
 
     public mutating func update(_ input: Input, at now: Double) -> [Effect] {
         var effects: [Effect] = []
-        switch screen {
+        let current = screen
+        screen = .changing
+        switch consume current {
+        case .changing: return []
         case .home(var h):
-            guard case .key(let k) = input else { return [] }
+            guard case .key(let k) = input else { screen = .home(h); return [] }
             switch h.handle(k) {
             case .none: screen = .home(h)
             case .quit: screen = .home(h); effects.append(.quit)
             case .start(let id, let settings):
-                guard let s = library.first(where: { $0.id == id }) else { return [] }
+                guard let s = library.first(where: { $0.id == id }) else { screen = .home(h); return [] }
                 let p = PracticeScreen(scenario: s, settings: settings, at: now)
                 effects.append(.sessionStarted(s, settings))
                 effects.append(.record(startEvents(p)))
@@ -59,7 +67,7 @@ public struct MockApp: Sendable {
                 screen = .practice(p)
             }
         case .report(var r):
-            guard case .key(let k) = input else { return [] }
+            guard case .key(let k) = input else { screen = .report(r); return [] }
             if r.handle(k) == .quit { effects.append(.quit) }
             screen = .report(r)
         }
@@ -79,7 +87,10 @@ public struct MockApp: Sendable {
     }
 
     public mutating func view(size: Size, at now: Double) -> Frame {
-        switch screen {
+        let current = screen
+        screen = .changing
+        switch consume current {
+        case .changing: return Frame(size: size)
         case .home(var h): let f = h.view(size: size, glyphs: glyphs); screen = .home(h); return f
         case .practice(var p): let f = p.view(size: size, at: now, glyphs: glyphs); screen = .practice(p); return f
         case .report(var r): let f = r.view(size: size, glyphs: glyphs); screen = .report(r); return f

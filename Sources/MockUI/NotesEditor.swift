@@ -97,20 +97,20 @@ public struct NotesEditor: Sendable {
         case .backspace:
             goalX = nil
             if c.column > 0 { return .edit(.delete(from: TextPosition(line: c.line, column: c.column - 1), to: c)) }
-            if c.line > 0 { return .edit(.delete(from: TextPosition(line: c.line - 1, column: doc.lines[c.line - 1].count), to: c)) }
+            if c.line > 0 { return .edit(.delete(from: TextPosition(line: c.line - 1, column: doc.length(ofLine: c.line - 1)), to: c)) }
             return .ignored
         case .delete:
             goalX = nil
-            if c.column < doc.lines[c.line].count { return .edit(.delete(from: c, to: TextPosition(line: c.line, column: c.column + 1))) }
+            if c.column < doc.length(ofLine: c.line) { return .edit(.delete(from: c, to: TextPosition(line: c.line, column: c.column + 1))) }
             if c.line + 1 < doc.lines.count { return .edit(.delete(from: c, to: TextPosition(line: c.line + 1, column: 0))) }
             return .ignored
         case .left:
             goalX = nil
-            if c.column > 0 { cursor.column -= 1 } else if c.line > 0 { cursor = TextPosition(line: c.line - 1, column: doc.lines[c.line - 1].count) }
+            if c.column > 0 { cursor.column -= 1 } else if c.line > 0 { cursor = TextPosition(line: c.line - 1, column: doc.length(ofLine: c.line - 1)) }
             return .moved
         case .right:
             goalX = nil
-            if c.column < doc.lines[c.line].count { cursor.column += 1 } else if c.line + 1 < doc.lines.count { cursor = TextPosition(line: c.line + 1, column: 0) }
+            if c.column < doc.length(ofLine: c.line) { cursor.column += 1 } else if c.line + 1 < doc.lines.count { cursor = TextPosition(line: c.line + 1, column: 0) }
             return .moved
         case .up, .down, .pageUp, .pageDown:
             let v = visualCursor(doc, width: width)
@@ -136,10 +136,10 @@ public struct NotesEditor: Sendable {
         case .end:
             goalX = nil
             let rs = rows(doc, line: c.line, width: width)
-            if let r = rs.first(where: { c.column >= $0.start && c.column < $0.start + $0.count }), r.start + r.count < doc.lines[c.line].count {
+            if let r = rs.first(where: { c.column >= $0.start && c.column < $0.start + $0.count }), r.start + r.count < doc.length(ofLine: c.line) {
                 cursor.column = r.start + r.count - 1
             } else {
-                cursor.column = doc.lines[c.line].count
+                cursor.column = doc.length(ofLine: c.line)
             }
             return .moved
         default:

@@ -141,7 +141,8 @@ public struct PracticeScreen: Sendable {
         case .notes:
             let i = session.stageIndex
             let l = layout(size)
-            switch editors[i].handle(key, doc: session.notes[i], width: l.notesInner.width, height: l.notesInner.height) {
+            let outcome = editors[i].handle(key, doc: session.notes[i], width: l.notesInner.width, height: l.notesInner.height)
+            switch outcome {
             case .edit(let e):
                 out.events = run(.edit(e), at: now)
                 if out.events.contains(where: { if case .notesEdited = $0.kind { return true }; return false }) {
@@ -149,7 +150,7 @@ public struct PracticeScreen: Sendable {
                 }
             case .moved, .ignored: break
             }
-            editors[i].reveal(session.notes[i], width: l.notesInner.width, height: l.notesInner.height)
+            if outcome != .ignored { editors[i].reveal(session.notes[i], width: l.notesInner.width, height: l.notesInner.height) }
         case .prompt:
             switch key {
             case .up: promptScroll = max(0, promptScroll - 1)
@@ -366,10 +367,17 @@ public struct PracticeScreen: Sendable {
         return lines
     }
 
-    func drawPrompt(_ f: inout Frame, _ r: Rect, _ g: Glyphs) {
+    struct PromptKey: Equatable { var width, stage, hints, questions, followUps: Int }
+    var promptCache: (key: PromptKey, rows: [[Span]])?
+
+    mutating func drawPrompt(_ f: inout Frame, _ r: Rect, _ g: Glyphs) {
         let inner = Widgets.pane(r, title: "Interviewer", focused: focus == .prompt, glyphs: g, frame: &f)
         guard inner.width > 1 else { return }
-        let rows = StyledText.wrap(promptLines(), width: inner.width)
+        // The prompt changes only with the stage, hints, questions and follow-ups: wrap it once for each.
+        let key = PromptKey(width: inner.width, stage: session.stageIndex, hints: session.hintsShown[session.stageIndex],
+                            questions: session.clarifications.count, followUps: session.asked.count)
+        if promptCache?.key != key { promptCache = (key, StyledText.wrap(promptLines(), width: inner.width)) }
+        let rows = promptCache!.rows
         let scroll = min(promptScroll, max(0, rows.count - inner.height))
         StyledText.draw(rows, in: inner, scroll: scroll, frame: &f)
         // the scroll bar sits on the pane's right border

@@ -364,14 +364,16 @@ public struct SketchPane: Sendable {
         reveal()
         let area = SketchRect(x: scroll.x, y: scroll.y, width: inner.width, height: inner.height)
         let layout = self.layout
-        let canvas = SketchCanvas.render(sketch, layout: layout, area: area, glyphs: glyphs.isUnicode ? .unicode : .ascii)
-        var marked = Set<Int32>()
-        if focused {
-            if let id = layout.element(at: cursor, in: sketch) { marked.insert(Int32(id)) }
-            if case .connecting(let from) = mode { marked.insert(Int32(from)) }
-            if case .moving(let id, _) = mode { marked.insert(Int32(id)) }
+        if !sketch.isEmpty {   // an empty canvas is blank: nothing to render or copy
+            let canvas = SketchCanvas.render(sketch, layout: layout, area: area, glyphs: glyphs.isUnicode ? .unicode : .ascii)
+            var marked = Set<Int32>()
+            if focused {
+                if let id = layout.element(at: cursor, in: sketch) { marked.insert(Int32(id)) }
+                if case .connecting(let from) = mode { marked.insert(Int32(from)) }
+                if case .moving(let id, _) = mode { marked.insert(Int32(id)) }
+            }
+            SketchPane.copy(canvas, to: &f, at: Point(x: inner.x, y: inner.y), marked: marked)
         }
-        SketchPane.copy(canvas, to: &f, at: Point(x: inner.x, y: inner.y), marked: marked)
         if sketch.isEmpty, mode == .normal {
             let hint = "Empty sketch: b box · a arrow · t text · p parts"
             StyledText.draw(StyledText.wrap([StyledLine(hint, .role(.muted))], width: inner.width), in: inner, scroll: 0, frame: &f)

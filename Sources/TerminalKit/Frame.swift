@@ -65,6 +65,22 @@ public struct Frame: Equatable, Sendable {
         guard y >= c.y, y < c.maxY else { return 0 }
         var col = x
         let base = y * size.width
+        // Fast path: printable ASCII in contiguous storage, one byte a cell (most text on screen).
+        let fast: Int? = text.utf8.withContiguousStorageIfAvailable { buf -> Int? in
+            for b in buf where b < 0x20 || b >= 0x7F { return nil }
+            var col = x
+            for b in buf {
+                if col >= c.maxX { break }
+                if col >= c.x {
+                    let i = base + col
+                    if cells[i].isContinuation || (col + 1 < size.width && cells[i + 1].isContinuation) { cleanWide(at: col, y: y) }
+                    cells[i] = Cell(scalar: UInt32(b), style: style)
+                }
+                col += 1
+            }
+            return col - x
+        } ?? nil
+        if let used = fast { return used }
         for ch in text {
             if col >= c.maxX { break }
             let scalars = ch.unicodeScalars

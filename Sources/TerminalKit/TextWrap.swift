@@ -12,10 +12,8 @@ public enum TextWrap {
     public static func rows(_ line: String, width: Int) -> [Row] {
         let width = max(1, width)
         if line.isEmpty { return [Row(start: 0, count: 0, text: line[...])] }
-        // Fast path: ASCII lines that fit.
-        if line.utf8.count <= width, line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            return [Row(start: 0, count: line.count, text: line[...])]
-        }
+        // Fast path: printable ASCII, where characters, bytes and columns are one and the same.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return asciiRows(line, width: width) }
         var rows: [Row] = []
         var rowStart = line.startIndex, rowStartOffset = 0
         var idx = line.startIndex, offset = 0
@@ -49,6 +47,31 @@ public enum TextWrap {
             if ch == " " { lastBreak = (idx, offset) }
         }
         rows.append(Row(start: rowStartOffset, count: offset - rowStartOffset, text: line[rowStart..<line.endIndex]))
+        return rows
+    }
+
+    static func asciiRows(_ line: String, width: Int) -> [Row] {
+        let bytes = Array(line.utf8)
+        let n = bytes.count
+        if n <= width { return [Row(start: 0, count: n, text: line[...])] }
+        var rows: [Row] = []
+        var start = 0
+        let u = line.utf8
+        func row(_ a: Int, _ b: Int) -> Row {
+            let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
+            return Row(start: a, count: b - a, text: line[i..<j])
+        }
+        while n - start > width {
+            // a space right at the edge stays at the end of this row
+            if bytes[start + width] == 0x20 { rows.append(row(start, start + width + 1)); start += width + 1; continue }
+            var brk = -1
+            var k = start + width - 1
+            while k > start { if bytes[k] == 0x20 { brk = k + 1; break }; k -= 1 }
+            let end = brk > start ? brk : start + width
+            rows.append(row(start, end))
+            start = end
+        }
+        rows.append(row(start, n))
         return rows
     }
 

@@ -15,6 +15,13 @@ struct LibraryOptions: ParsableArguments {
 
     /// A case by id, or exits with the list of valid ids.
     func scenario(_ id: String) throws -> Scenario {
+        // Start-up path: a case is normally in ID.yaml, so try that before reading every file.
+        let dirs = ScenarioLibrary.folders(extra: folders, environment: ProcessInfo.processInfo.environment,
+                                           executablePath: executablePath())
+        for dir in dirs where !id.contains("/") {
+            let path = (dir as NSString).appendingPathComponent(id + ".yaml")
+            if let s = try? ScenarioLoader.load(path: path), s.id == id { return s }
+        }
         let lib = library()
         if let s = lib.scenario(id: id) { return s }
         if FileManager.default.fileExists(atPath: id), id.hasSuffix(".yaml") || id.hasSuffix(".yml") {

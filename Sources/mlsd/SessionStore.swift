@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import InterviewKit
 
@@ -14,10 +15,7 @@ struct SessionStore {
 
     /// A file name stem for a session: `2026-11-21-0830-video-recommendation`, made unique in the folder.
     func stem(for caseID: String, date: Date = Date()) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd-HHmmss"
-        let base = "\(f.string(from: date))-\(caseID)"
+        let base = "\(localTime(date, "%Y-%m-%d-%H%M%S"))-\(caseID)"
         var stem = base, n = 2
         while FileManager.default.fileExists(atPath: "\(folder)/\(stem).md") { stem = "\(base)-\(n)"; n += 1 }
         return stem
@@ -27,10 +25,17 @@ struct SessionStore {
     func saveReport(_ r: Report, stem: String, date: Date = Date()) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = "\(folder)/\(stem).md"
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        try r.markdown(date: f.string(from: date)).write(toFile: path, atomically: true, encoding: .utf8)
+        try r.markdown(date: localTime(date, "%Y-%m-%d %H:%M")).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+}
+
+/// Local time formatted by strftime: Foundation's DateFormatter loads ICU, which costs start-up time.
+func localTime(_ date: Date, _ format: String) -> String {
+    var t = time_t(date.timeIntervalSince1970)
+    var parts = tm()
+    localtime_r(&t, &parts)
+    var buf = [Int8](repeating: 0, count: 64)
+    let n = strftime(&buf, buf.count, format, &parts)
+    return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

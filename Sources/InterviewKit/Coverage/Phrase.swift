@@ -7,6 +7,7 @@ public struct Phrase: Equatable, Hashable, Sendable {
 
     /// The normalised words of a text.
     public static func words(of text: some StringProtocol) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var out: [String] = []
         var cur = ""
         for ch in text {
@@ -19,6 +20,24 @@ public struct Phrase: Equatable, Hashable, Sendable {
             }
         }
         if !cur.isEmpty { out.append(stem(cur)) }
+        return out
+    }
+
+    /// The same for ASCII text, byte by byte (the per-keystroke path).
+    static func asciiWords(_ text: some StringProtocol) -> [String] {
+        var out: [String] = []
+        var cur: [UInt8] = []
+        cur.reserveCapacity(24)
+        for b in text.utf8 {
+            switch b {
+            case 0x61...0x7A, 0x30...0x39: cur.append(b)
+            case 0x41...0x5A: cur.append(b + 32)
+            case 0x27: continue
+            default:
+                if !cur.isEmpty { out.append(stem(String(decoding: cur, as: UTF8.self))); cur.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !cur.isEmpty { out.append(stem(String(decoding: cur, as: UTF8.self))) }
         return out
     }
 

@@ -59,7 +59,7 @@ public struct Report: Equatable, Sendable, Codable {
             let covered = st.checklist.filter { s.isCovered($0.id) }
             let missed = st.checklist.filter { !s.isCovered($0.id) }
             let words = s.notes[i].lines.filter { !CoverageIndex.isQuote($0) }
-                .reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
+                .reduce(0) { $0 + TextDocument.words(in: $1) }
             stageReports.append(StageReport(kind: st.kind, title: st.title, spent: s.stageSpent(i, at: now), budget: s.budget(i),
                                             words: words, covered: covered.map(\.point),
                                             missed: missed.map { MissedPoint(point: $0.point, answer: $0.answer) },

@@ -41,7 +41,7 @@ public enum ScenarioLoader {
     public static func parse(_ text: String, file: String) throws -> Scenario {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic)   // every scalar as text: the reader types them itself
         } catch let e as YamlError {
             throw ScenarioErrors([yamlIssue(e, file: file)])
         } catch {
@@ -87,5 +87,16 @@ public enum ScenarioLoader {
         if problem.contains("indentation") || problem.contains("expected <block end>") { return "line the key up with its siblings" }
         if problem.contains("found character that cannot start") { return "quote the text (it starts with a character YAML reserves, such as ` or @)" }
         return "check the indentation and quoting on this line and the one before"
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space (Foundation's trimming bridges to NSString, slowly).
+    var trimmedText: String {
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        let u = utf8
+        guard let a = u.firstIndex(where: { !space($0) }) else { return "" }
+        let b = u.lastIndex(where: { !space($0) })!
+        return String(self[a...b])
     }
 }

@@ -48,7 +48,7 @@ struct ScenarioReader {
             issue(node, "\(what) must be text", fix: "write it on one line, or after `|` on the following lines")
             return nil
         }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedText
         if t.isEmpty && !allowEmpty { issue(node, "\(what) is empty", fix: "write something, or remove the key"); return nil }
         return t
     }
@@ -63,7 +63,7 @@ struct ScenarioReader {
 
     mutating func integer(_ node: Node?, _ what: String, range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
-        guard let s = node.scalar?.string, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
+        guard let s = node.scalar?.string, let v = Int(s.trimmedText) else {
             issue(node, "\(what) must be a whole number", fix: "for example \(range.lowerBound + (range.upperBound - range.lowerBound) / 2)")
             return nil
         }
@@ -74,10 +74,10 @@ struct ScenarioReader {
     mutating func fraction(_ node: Node?, _ what: String) -> Double? {
         guard let node else { return nil }
         guard let s = node.scalar?.string else { issue(node, "\(what) must be a number"); return nil }
-        var str = s.trimmingCharacters(in: .whitespaces)
+        var str = s.trimmedText
         var percent = false
         if str.hasSuffix("%") { str.removeLast(); percent = true }
-        guard var v = Double(str.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+        guard var v = Double(str.trimmedText), v.isFinite else {
             issue(node, "\(what) must be a fraction of the stage such as 0.5 or 50%"); return nil
         }
         if percent { v /= 100 }
@@ -196,8 +196,9 @@ struct ScenarioReader {
         var followUpIDs = Set<String>()
         for kind in StageKind.allCases {
             guard let n = f[kind.rawValue], let s = stage(n, kind: kind) else { continue }
+            let itemNodes = n["checklist"]?.sequence.map { Array($0) } ?? []
             for (i, c) in s.checklist.enumerated() {
-                let cn = n["checklist"]?.sequence.map { Array($0) }?[i]
+                let cn = i < itemNodes.count ? itemNodes[i] : n
                 if allItemIDs[c.id] != nil { issue(cn, "the checklist id `\(c.id)` is used twice", fix: "checklist ids are unique across stages") }
                 allItemIDs[c.id] = cn
             }

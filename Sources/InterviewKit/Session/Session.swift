@@ -105,7 +105,7 @@ public struct Session: Sendable {
         var words = 0
         for line in doc.lines[(i + 1)...] {
             if CoverageIndex.isQuote(line) { break }
-            words += line.split(whereSeparator: { $0.isWhitespace }).count
+            words += TextDocument.words(in: line)
         }
         return words >= 5
     }

@@ -23,6 +23,12 @@ public struct TextDocument: Equatable, Sendable {
     public private(set) var lines: [String] = [""]
     /// A number that changes whenever its line changes (unique within the program run).
     public private(set) var revisions: [Int] = [TextDocument.nextRevision()]
+    /// Words per line, kept as lines change, so that the word count costs nothing per frame.
+    private var lineWords: [Int] = [0]
+    /// Characters per line, kept as lines change (a String's count walks the whole line).
+    private var lineLengths: [Int] = [0]
+    /// Number of words in the document.
+    public private(set) var wordCount = 0
 
     private static let counter = Atomic<Int>(0)
     static func nextRevision() -> Int { counter.add(1, ordering: .relaxed).newValue }
@@ -35,12 +41,30 @@ public struct TextDocument: Equatable, Sendable {
 
     public var text: String { lines.joined(separator: "\n") }
     public var isEmpty: Bool { lines.count == 1 && lines[0].isEmpty }
-    public var end: TextPosition { TextPosition(line: lines.count - 1, column: lines[lines.count - 1].count) }
+    public var end: TextPosition { TextPosition(line: lines.count - 1, column: lineLengths[lines.count - 1]) }
+
+    /// Characters in line `l`.
+    public func length(ofLine l: Int) -> Int { lineLengths[l] }
 
     /// Clamps a position into the document.
     public func clamp(_ p: TextPosition) -> TextPosition {
         let l = min(max(0, p.line), lines.count - 1)
-        return TextPosition(line: l, column: min(max(0, p.column), lines[l].count))
+        return TextPosition(line: l, column: min(max(0, p.column), lineLengths[l]))
+    }
+
+    /// Characters in a line; for ASCII (the usual case) without walking grapheme clusters.
+    @inline(__always)
+    static func length(_ s: String) -> Int {
+        s.utf8.allSatisfy({ $0 < 0x80 }) ? s.utf8.count : s.count
+    }
+
+    /// The index of character `column` in `s` (clamped), by byte offset for ASCII.
+    @inline(__always)
+    static func index(_ s: String, _ column: Int) -> String.Index {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return s.utf8.index(s.utf8.startIndex, offsetBy: min(column, s.utf8.count))
+        }
+        return s.index(s.startIndex, offsetBy: column, limitedBy: s.endIndex) ?? s.endIndex
     }
 
     /// Applies an edit; returns the lines replaced (in the old numbering) and how many lines stand there now.
@@ -49,8 +73,8 @@ public struct TextDocument: Equatable, Sendable {
         var a = clamp(edit.from), b = clamp(edit.to)
         if b < a { swap(&a, &b) }
         let first = lines[a.line], last = lines[b.line]
-        let head = first.prefix(a.column)
-        let tail = last.dropFirst(b.column)
+        let head = first[..<TextDocument.index(first, a.column)]
+        let tail = last[TextDocument.index(last, b.column)...]
         var newLines: [String] = []
         if edit.text.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             var parts = edit.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
@@ -62,6 +86,11 @@ public struct TextDocument: Equatable, Sendable {
         }
         lines.replaceSubrange(a.line...b.line, with: newLines)
         revisions.replaceSubrange(a.line...b.line, with: newLines.map { _ in TextDocument.nextRevision() })
+        let newWords = newLines.map(TextDocument.words(in:))
+        for w in lineWords[a.line...b.line] { wordCount -= w }
+        for w in newWords { wordCount += w }
+        lineWords.replaceSubrange(a.line...b.line, with: newWords)
+        lineLengths.replaceSubrange(a.line...b.line, with: newLines.map(TextDocument.length))
         return (a.line..<(b.line + 1), newLines.count)
     }
 
@@ -74,6 +103,14 @@ public struct TextDocument: Equatable, Sendable {
         return TextPosition(line: line, column: col)
     }
 
-    /// Number of words in the document.
-    public var wordCount: Int { lines.reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count } }
+    /// Words in one line: runs of bytes other than ASCII white space (fast on the per-key path).
+    public static func words(in line: String) -> Int {
+        var n = 0, inWord = false
+        for b in line.utf8 {
+            let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
+            if !space && !inWord { n += 1 }
+            inWord = !space
+        }
+        return n
+    }
 }
