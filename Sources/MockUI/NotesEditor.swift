@@ -21,11 +21,35 @@ public struct NotesEditor: Sendable {
         cache.rows(doc.lines[line], revision: doc.revisions[line], width: width)
     }
 
+    /// Screen rows before each line, kept while the document's line revisions stay the same,
+    /// so that finding the cursor's row does not re-walk every line on every key.
+    var rowStarts: [Int] = []
+    var rowStartsRevisions: [Int] = []
+    var rowStartsWidth = 0
+    var rowCounts: [Int] = []
+
+    mutating func rowStart(_ doc: TextDocument, line: Int, width: Int) -> Int {
+        if rowStartsWidth != width || rowStartsRevisions != doc.revisions {
+            let n = doc.lines.count
+            // Lines whose revision is unchanged keep their row count; only edited lines are re-wrapped.
+            let reuse = rowStartsWidth == width && rowStartsRevisions.count == n
+            if !reuse || rowCounts.count != n { rowCounts = [Int](repeating: 0, count: n) }
+            for l in 0..<n where !reuse || rowStartsRevisions[l] != doc.revisions[l] {
+                rowCounts[l] = rows(doc, line: l, width: width).count
+            }
+            var starts = [Int](repeating: 0, count: n + 1)
+            for l in 0..<n { starts[l + 1] = starts[l] + rowCounts[l] }
+            rowStarts = starts
+            rowStartsRevisions = doc.revisions
+            rowStartsWidth = width
+        }
+        return rowStarts[line]
+    }
+
     /// The screen row (from the document top) and column of the cursor.
     mutating func visualCursor(_ doc: TextDocument, width: Int) -> (row: Int, x: Int) {
         let c = doc.clamp(cursor)
-        var row = 0
-        for l in 0..<c.line { row += rows(doc, line: l, width: width).count }
+        let row = rowStart(doc, line: c.line, width: width)
         let rs = rows(doc, line: c.line, width: width)
         var k = rs.count - 1
         for (i, r) in rs.enumerated() where c.column < r.start + r.count || i == rs.count - 1 {
@@ -39,9 +63,7 @@ public struct NotesEditor: Sendable {
 
     /// Total screen rows of the document.
     mutating func totalRows(_ doc: TextDocument, width: Int) -> Int {
-        var n = 0
-        for l in 0..<doc.lines.count { n += rows(doc, line: l, width: width).count }
-        return n
+        rowStart(doc, line: doc.lines.count, width: width)
     }
 
     /// The position at screen row `row`, column `x` (clamped).
@@ -160,13 +182,16 @@ public struct NotesEditor: Sendable {
     public mutating func draw(_ doc: TextDocument, in rect: Rect, frame: inout Frame) -> Point? {
         guard rect.width > 0, rect.height > 0 else { return nil }
         let width = rect.width
-        // find the first line on screen
-        var row = 0, line = 0
-        while line < doc.lines.count {
-            let n = rows(doc, line: line, width: width).count
-            if row + n > scrollRow { break }
-            row += n; line += 1
+        // find the first line on screen (binary search in the row starts)
+        _ = rowStart(doc, line: 0, width: width)
+        var lo = 0, hi = doc.lines.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if rowStarts[mid] <= scrollRow { lo = mid } else { hi = mid - 1 }
         }
+        var line = lo
+        let row = rowStarts[line]
+        if row + rows(doc, line: line, width: width).count <= scrollRow { line = doc.lines.count }
         var y = rect.y - (scrollRow - row)
         while line < doc.lines.count && y < rect.maxY {
             let text = doc.lines[line]

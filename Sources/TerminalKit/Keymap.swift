@@ -14,17 +14,18 @@ public struct Binding<Action: Sendable & Equatable>: Sendable {
 public struct Keymap<Action: Sendable & Equatable>: Sendable {
     public var title: String
     public var groups: [(name: String, bindings: [Binding<Action>])]
-    public init(title: String, groups: [(name: String, bindings: [Binding<Action>])]) { self.title = title; self.groups = groups }
+    public init(title: String, groups: [(name: String, bindings: [Binding<Action>])]) {
+        self.title = title; self.groups = groups
+        statusItems = groups.flatMap { $0.bindings }.compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
+    }
 
     public func action(for key: Key) -> Action? {
         for g in groups { for b in g.bindings where b.keys.contains(key) { return b.action } }
         return nil
     }
 
-    /// "F1 help  F2 hint …" items for the status line.
-    public var statusItems: [(keys: String, label: String)] {
-        groups.flatMap(\.bindings).compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
-    }
+    /// "F1 help  F2 hint …" items for the status line (worked out once: it is drawn every frame).
+    public let statusItems: [(keys: String, label: String)]
 
     /// Help as text lines: group headings, then "keys  help".
     public func helpLines(keyWidth: Int = 22) -> [(heading: Bool, keys: String, help: String)] {

@@ -137,7 +137,8 @@ public struct Report: Equatable, Sendable, Codable {
         let neg = seconds < 0
         let t = Int(abs(seconds).rounded(.down))
         let h = t / 3600, m = (t % 3600) / 60, s = t % 60
-        let body = h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }   // String(format:) is slow on the per-frame path
+        let body = h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
         return (neg ? "-" : "") + body
     }
 }
