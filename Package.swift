@@ -14,8 +14,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TerminalKit"),
-        .target(name: "InterviewKit", dependencies: ["Yams"]),
+        .target(name: "TextWidth"),
+        .target(name: "TerminalKit", dependencies: ["TextWidth"]),
+        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth"]),
         .target(name: "MockUI", dependencies: ["InterviewKit", "TerminalKit"]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .executableTarget(

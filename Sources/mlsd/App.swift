@@ -10,35 +10,14 @@ enum App {
     enum Start { case home(ScenarioLibrary), practice(Scenario, Settings), resume(Recording) }
 
     static func run(start: Start, display: DisplayOptions, recording: RecordingChoice = RecordingChoice()) throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            printError("mlsd: this needs a terminal: standard input and output must be a terminal (not a pipe or a file).")
-            printError("  Run it directly in a terminal, or use `mlsd scenarios …` / `mlsd keys` for plain output.")
-            throw ExitStatus.noTerminal.code
-        }
+        let instead = "Run it directly in a terminal, or use `mlsd scenarios …` / `mlsd keys` for plain output."
+        try TerminalSetup.requireTerminal(needs: "this", instead: instead)
         // An interrupted session is offered before anything else (plain text, one key).
         let start = offerResume(start, recording: recording, store: SessionStore())
-        let loc = CursesTerminal.setUpLocale()
-        guard loc.isUTF8 else {
-            printError("mlsd: no UTF-8 locale is available (codeset \(loc.codeset)); wide characters would be misplaced.")
-            printError("  Set one, for example: export LANG=C.UTF-8")
-            throw ExitStatus.locale.code
-        }
-        CursesTerminal.installSignalHandlers()
+        let (term, glyphs) = try TerminalSetup.open(display, needs: "this", instead: instead, mouse: true)
         let env = ProcessInfo.processInfo.environment
-        let colorMode: ColorMode = display.noColor ? .monochrome : .auto
-        let term: CursesTerminal
-        do { term = try CursesTerminal(options: .init(colorMode: colorMode, mouse: !display.noMouse)) } catch {
-            printError("mlsd: cannot start the terminal: \(error)")
-            printError("  Check TERM (now \(env["TERM"] ?? "unset")); try TERM=xterm-256color.")
-            throw ExitStatus.noTerminal.code
-        }
-        let glyphs: Glyphs = (display.ascii || !CursesTerminal.isUnicodeCapable) ? .ascii : .unicode
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        func now() -> Double {
-            let d = clock.now - t0
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
+        let stopwatch = Stopwatch()
+        func now() -> Double { stopwatch.seconds() }
 
         var library: [Scenario] = []
         let screen: MockApp.Screen

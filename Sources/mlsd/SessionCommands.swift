@@ -498,31 +498,9 @@ extension App {
 
     /// The coach's console: its own small loop over the replay screen.
     static func runReplay(_ replay: Replay, recordedAt: String, notice: String?, display: DisplayOptions) throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            printError("mlsd: the replay console needs a terminal: standard input and output must be a terminal.")
-            printError("  For plain output use `mlsd show FILE --at MM:SS` or `mlsd report FILE`.")
-            throw ExitStatus.noTerminal.code
-        }
-        let loc = CursesTerminal.setUpLocale()
-        guard loc.isUTF8 else {
-            printError("mlsd: no UTF-8 locale is available (codeset \(loc.codeset)); wide characters would be misplaced.")
-            printError("  Set one, for example: export LANG=C.UTF-8")
-            throw ExitStatus.locale.code
-        }
-        CursesTerminal.installSignalHandlers()
-        let term: CursesTerminal
-        do { term = try CursesTerminal(options: .init(colorMode: display.noColor ? .monochrome : .auto)) } catch {
-            printError("mlsd: cannot start the terminal: \(error)")
-            printError("  Check TERM (now \(ProcessInfo.processInfo.environment["TERM"] ?? "unset")); try TERM=xterm-256color.")
-            throw ExitStatus.noTerminal.code
-        }
-        let glyphs: Glyphs = (display.ascii || !CursesTerminal.isUnicodeCapable) ? .ascii : .unicode
-        let clock = ContinuousClock()
-        let t0 = clock.now
-        func now() -> Double {
-            let d = clock.now - t0
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
+        let (term, glyphs) = try TerminalSetup.open(display, needs: "the replay console", instead: "For plain output use `mlsd show FILE --at MM:SS` or `mlsd report FILE`.", mouse: false)
+        let stopwatch = Stopwatch()
+        func now() -> Double { stopwatch.seconds() }
         var screen = ReplayScreen(replay: replay, recordedAt: recordedAt, notice: notice)
         let path = replay.recording.path
         var size = term.size

@@ -2,7 +2,7 @@
 public enum DisplayWidth {
     /// Zero-width scalars: combining marks, joiners, variation selectors.
     @inline(__always)
-    static func isZeroWidth(_ v: UInt32) -> Bool {
+    public static func isZeroWidth(_ v: UInt32) -> Bool {
         if v < 0x300 { return false }
         switch v {
         case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
@@ -17,7 +17,7 @@ public enum DisplayWidth {
 
     /// East Asian wide and fullwidth ranges, and emoji presented as pictures.
     @inline(__always)
-    static func isWide(_ v: UInt32) -> Bool {
+    public static func isWide(_ v: UInt32) -> Bool {
         if v < 0x1100 { return false }
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
