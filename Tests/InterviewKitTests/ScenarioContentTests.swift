@@ -56,6 +56,15 @@ import TestSupport
         #expect(c >= 0.80, "\(id): the strong answer covers \(Int(c * 100)) %")
     }
 
+    /// A plainer answer written by someone who had not read the signals, so that they are not
+    /// tuned to one wording only.
+    @Test(arguments: present)
+    func aPlainlyWordedAnswerCoversAtLeast70Percent(id: String) throws {
+        let s = try Fixtures.scenario(id)
+        let c = try Self.coverage(s, answer: "plain/\(id)")
+        #expect(c >= 0.70, "\(id): the plain answer covers \(Int(c * 100)) %")
+    }
+
     @Test(arguments: present)
     func offTopicTextAndOtherCasesAnswersCoverAtMost15Percent(id: String) throws {
         let s = try Fixtures.scenario(id)

@@ -5,9 +5,10 @@
 /// match inside "annual". A multi-word phrase also matches its words run together
 /// ("two tower" ↔ "twotower"), and two adjacent words match a one-word phrase ("pre trained" ↔ "pretrained").
 public struct SignalMatcher: Sendable {
-    struct Part: Sendable { var words: [String]; var id: Int }
-    /// Phrases by their first word.
-    private var byFirstWord: [String: [Part]] = [:]
+    struct Part: Sendable { var words: [UInt64]; var id: Int }
+    /// Phrases by the hash of their first word (words are compared by 64-bit hashes, so that
+    /// scanning a paragraph on every key allocates no strings).
+    private var byFirstWord: [UInt64: [Part]] = [:]
     /// For each target, its signals as lists of part ids.
     private var signals: [[[Int]]] = []
     public private(set) var partCount = 0
@@ -24,9 +25,11 @@ public struct SignalMatcher: Sendable {
                     let id: Int
                     if let e = partIDs[words] { id = e } else {
                         id = partCount; partCount += 1; partIDs[words] = id
-                        byFirstWord[words[0], default: []].append(Part(words: words, id: id))
+                        let hashes = words.map(WordHash.of)
+                        byFirstWord[hashes[0], default: []].append(Part(words: hashes, id: id))
                         if words.count > 1 {
-                            byFirstWord[words.joined(), default: []].append(Part(words: [words.joined()], id: id))
+                            let joined = WordHash.of(words.joined())
+                            byFirstWord[joined, default: []].append(Part(words: [joined], id: id))
                         }
                     }
                     ids.append(id)
@@ -37,21 +40,21 @@ public struct SignalMatcher: Sendable {
         }
     }
 
-    /// The part ids found in a list of words.
-    func parts(in words: [String]) -> Set<Int> {
+    /// The part ids found in a paragraph's words (hashes) and adjacent pairs run together.
+    func parts(in w: WordHash.Words) -> Set<Int> {
         var found = Set<Int>()
-        let n = words.count
+        let n = w.words.count
         var i = 0
         while i < n {
-            if let cands = byFirstWord[words[i]] {
+            if let cands = byFirstWord[w.words[i]] {
                 for p in cands where i + p.words.count <= n {
                     var ok = true
                     var k = 1
-                    while k < p.words.count { if words[i + k] != p.words[k] { ok = false; break }; k += 1 }
+                    while k < p.words.count { if w.words[i + k] != p.words[k] { ok = false; break }; k += 1 }
                     if ok { found.insert(p.id) }
                 }
             }
-            if i + 1 < n, let cands = byFirstWord[words[i] + words[i + 1]] {
+            if i + 1 < n, let cands = byFirstWord[w.pairs[i]] {
                 for p in cands where p.words.count == 1 { found.insert(p.id) }
             }
             i += 1
@@ -61,8 +64,8 @@ public struct SignalMatcher: Sendable {
 
     /// The targets that a paragraph signals.
     public func targets(in paragraph: some StringProtocol) -> [Int] {
-        let words = Phrase.words(of: paragraph)
-        if words.isEmpty { return [] }
+        let words = WordHash.words(of: paragraph)
+        if words.words.isEmpty { return [] }
         let found = parts(in: words)
         if found.isEmpty { return [] }
         var out: [Int] = []
@@ -74,7 +77,74 @@ public struct SignalMatcher: Sendable {
 
     /// How many signal phrases of each target a text contains (for choosing the best fact).
     public func scores(in text: some StringProtocol) -> [Int] {
-        let found = parts(in: Phrase.words(of: text))
+        let found = parts(in: WordHash.words(of: text))
         return signals.map { sigs in sigs.filter { $0.allSatisfy(found.contains) }.count }
+    }
+}
+
+/// 64-bit FNV-1a hashes of normalised words, and of each pair of adjacent words run together.
+public enum WordHash {
+    public struct Words { public var words: [UInt64]; public var pairs: [UInt64] }
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    @inline(__always) static func add(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* prime }
+
+    public static func of(_ word: String) -> UInt64 {
+        var h = basis
+        for b in word.utf8 { h = add(h, b) }
+        return h
+    }
+
+    /// The words of a paragraph as hashes; the same normalisation as `Phrase.words`.
+    public static func words(of text: some StringProtocol) -> Words {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let ws = Phrase.words(of: text)
+            var pairs: [UInt64] = []
+            for i in 0..<max(0, ws.count - 1) { pairs.append(of(ws[i] + ws[i + 1])) }
+            return Words(words: ws.map(of), pairs: pairs)
+        }
+        var out = Words(words: [], pairs: [])
+        var cur: [UInt8] = []
+        cur.reserveCapacity(32)
+        var previous: UInt64?
+        func finish() {
+            stem(&cur)
+            var h = basis
+            for b in cur { h = add(h, b) }
+            if let p = previous {
+                var ph = p
+                for b in cur { ph = add(ph, b) }
+                out.pairs.append(ph)
+            }
+            out.words.append(h)
+            previous = h
+            cur.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case 0x61...0x7A, 0x30...0x39: cur.append(b)
+            case 0x41...0x5A: cur.append(b + 32)
+            case 0x27: continue
+            default: if !cur.isEmpty { finish() }
+            }
+        }
+        if !cur.isEmpty { finish() }
+        return out
+    }
+
+    /// `Phrase.stem` on the bytes of an ASCII word, in place.
+    @inline(__always)
+    static func stem(_ w: inout [UInt8]) {
+        let n = w.count
+        guard n > 3, w[n - 1] == 0x73 else { return }                               // ends in "s"
+        func ends(_ suffix: String) -> Bool {
+            let s = Array(suffix.utf8)
+            return n >= s.count && Array(w[(n - s.count)...]) == s
+        }
+        if ends("ss") || ends("us") || ends("is") { return }
+        if ends("ies") { w.removeLast(3); w.append(0x79); return }                 // y
+        if ends("sses") || ends("xes") || ends("ches") || ends("shes") { w.removeLast(2); return }
+        w.removeLast()
     }
 }
