@@ -84,11 +84,7 @@ struct PracticeEndToEndTests {
     @Test func ctrlCInTheConfirmationLoopStillEndsCleanly() throws {
         let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 90, height: 26)
         try t.waitFor("Stage 1/7")
-        try t.keys("C-c")
-        try t.waitFor("End the interview?")
-        try t.keys("y")
-        try t.waitFor("your report")
-        try t.keys("q")
+        try t.endInterview(with: "C-c")
         try t.waitFor("exit=0")
     }
 
@@ -107,11 +103,7 @@ struct PracticeEndToEndTests {
         try t.keys("Enter")
         let s = try t.waitFor("Stage 1/7")
         #expect(s.contains("/ 1:00:00"))
-        try t.keys("C-q")
-        try t.waitFor("End the interview?")
-        try t.keys("y")
-        try t.waitFor("your report")
-        try t.keys("q")
+        try t.endInterview()
         try t.waitFor("exit=0")
     }
 

@@ -80,11 +80,7 @@ struct RecordingEndToEndTests {
         #expect(!clockLine.contains(" 0:00 / 30:00") && !clockLine.contains(" 0:01 / 30:00"), "the clocks go on from where they stopped: \(clockLine)")
         try t2.type(" p99")
         try t2.waitFor("latency budget 200 p99")
-        try t2.keys("C-q")
-        try t2.waitFor("End the interview?")
-        try t2.keys("y")
-        try t2.waitFor("your report")
-        try t2.keys("q")
+        try t2.endInterview()
         try t2.waitUntil("the program ended") { _ in (try? self.mlsd("show last", data: t.dataHome).output.contains("finished")) == true }
         let after = try mlsd("show last", data: t.dataHome)
         #expect(after.output.contains("  latency budget 200 p99\n"))

@@ -69,11 +69,7 @@ struct SketchPaneEndToEndTests {
         try t.keys("r")
         s = try t.waitFor("1 arrow")
         #expect(s.contains("features"))
-        try t.keys("C-q")
-        try t.waitFor("End the interview?")
-        try t.keys("y")
-        try t.waitFor("your report")
-        try t.keys("q")
+        try t.endInterview()
         try t.waitFor("exit=0")
         let folder = t.dataHome + "/mlsd/sessions"
         let md = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }

@@ -70,6 +70,16 @@ public final class Tmux: @unchecked Sendable {
         throw TmuxError.timeout(what, last)
     }
 
+    /// Ends the interview the way a user does: the end key, `y` to confirm, the report, `q`.
+    public func endInterview(with key: String = "C-q") throws {
+        try keys(key)
+        try waitFor("End the interview?")
+        try keys("y")
+        try waitFor("your report")
+        try waitFor("Time per stage")
+        try keys("q")
+    }
+
     public func kill() { _ = try? run(["kill-server"]) }
 
     public enum TmuxError: Error, CustomStringConvertible {
