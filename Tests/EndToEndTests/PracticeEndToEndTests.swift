@@ -195,8 +195,9 @@ struct CommandLineTests {
         let prefix = Paths.temporaryFolder("mlsd-prefix")
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: prefix + "/share/mlsd", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: bin, toPath: prefix + "/bin/mlsd")
-        try FileManager.default.copyItem(atPath: Paths.scenarios, toPath: prefix + "/share/mlsd/Scenarios")
+        // Copied by cp, not in this process: a parallel test spawning a child while this process
+        // holds the new binary open for writing would make exec fail with "text file busy".
+        try shell("cp '\(bin)' '\(prefix)/bin/mlsd' && cp -R '\(Paths.scenarios)' '\(prefix)/share/mlsd/Scenarios'")
         let out = try shell("cd / && \(prefix)/bin/mlsd scenarios list")
         #expect(out.contains("video-recommendation"))
     }
