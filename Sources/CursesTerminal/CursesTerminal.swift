@@ -124,9 +124,13 @@ public final class CursesTerminal: Terminal {
                     }
                 } else {
                     let old = last!
+                    // Without multi-scalar clusters a cell's bytes say everything about it, so an
+                    // unchanged row (most rows, on a key press) is skipped with one memcmp.
+                    let plain = frame.clusters.isEmpty && old.clusters.isEmpty
                     old.cells.withUnsafeBufferPointer { before in
                         for y in 0..<h {
                             let row = y * fw
+                            if plain, memcmp(cells.baseAddress! + row, before.baseAddress! + row, w * MemoryLayout<Cell>.stride) == 0 { continue }
                             for x in 0..<w {
                                 let i = row + x
                                 let changed = cells[i] != before[i]

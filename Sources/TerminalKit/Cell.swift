@@ -10,4 +10,8 @@ public struct Cell: Equatable, Sendable {
     /// Values at or above this refer to `Frame.clusters` (multi-scalar grapheme clusters).
     public static let clusterBase: UInt32 = 0x8000_0000
     public var isContinuation: Bool { scalar == Cell.continuation }
+
+    /// Compared on every cell of every frame: kept inlinable so that the check is two integer compares.
+    @inlinable
+    public static func == (a: Cell, b: Cell) -> Bool { a.scalar == b.scalar && a.style == b.style }
 }

@@ -14,5 +14,10 @@ public struct Style: Equatable, Hashable, Sendable {
         self.role = role; self.bold = bold; self.reverse = reverse; self.underline = underline
     }
     public static let normal = Style()
+
+    @inlinable
+    public static func == (a: Style, b: Style) -> Bool {
+        a.role == b.role && a.bold == b.bold && a.reverse == b.reverse && a.underline == b.underline
+    }
     public static func role(_ r: Role) -> Style { Style(r) }
 }
