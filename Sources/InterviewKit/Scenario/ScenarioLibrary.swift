@@ -13,18 +13,28 @@ public struct ScenarioLibrary: Sendable {
         var broken: [(String, [ScenarioIssue])] = []
         var seen = Set<String>()
         let fm = FileManager.default
+        var paths: [String] = []
         for dir in folders {
             guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let path = (dir as NSString).appendingPathComponent(name)
-                do {
-                    let s = try ScenarioLoader.load(path: path)
-                    if seen.insert(s.id).inserted { out.append(s) }
-                } catch let e as ScenarioErrors {
-                    broken.append((path, e.issues))
-                } catch {
-                    broken.append((path, [ScenarioIssue(file: path, location: .init(line: 1, column: 1), message: "\(error)")]))
-                }
+                paths.append((dir as NSString).appendingPathComponent(name))
+            }
+        }
+        // Files are parsed in parallel (start-up of the home screen waits for them), then taken in order.
+        let results = LoadResults(count: paths.count)
+        let files = paths
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let r: Result<Scenario, ScenarioErrors>
+            do { r = .success(try ScenarioLoader.load(path: files[i])) } catch let e as ScenarioErrors { r = .failure(e) } catch {
+                r = .failure(ScenarioErrors([ScenarioIssue(file: files[i], location: .init(line: 1, column: 1), message: "\(error)")]))
+            }
+            results.set(i, r)
+        }
+        for (i, r) in results.all.enumerated() {
+            switch r {
+            case .success(let s): if seen.insert(s.id).inserted { out.append(s) }
+            case .failure(let e): broken.append((paths[i], e.issues))
+            case nil: break
             }
         }
         return ScenarioLibrary(scenarios: out, broken: broken, folders: folders)
@@ -60,4 +70,13 @@ public struct ScenarioLibrary: Sendable {
         var isDir: ObjCBool = false
         return candidates.first { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && isDir.boolValue }
     }
+}
+
+/// Results of loading files in parallel, one slot per file.
+private final class LoadResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Scenario, ScenarioErrors>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Scenario, ScenarioErrors>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var all: [Result<Scenario, ScenarioErrors>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
