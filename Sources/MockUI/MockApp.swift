@@ -47,7 +47,7 @@ public struct MockApp: Sendable {
                 guard let s = library.first(where: { $0.id == id }) else { screen = .home(h); return [] }
                 let p = PracticeScreen(scenario: s, settings: settings, at: now)
                 effects.append(.sessionStarted(s, settings))
-                effects.append(.record(startEvents(p)))
+                effects.append(.record(p.initialEvents))
                 screen = .practice(p)
             }
         case .practice(var p):
@@ -73,9 +73,6 @@ public struct MockApp: Sendable {
         }
         return effects
     }
-
-    /// The events a practice screen emitted while starting (started, first stage, an opening follow-up).
-    func startEvents(_ p: PracticeScreen) -> [Event] { p.initialEvents }
 
     /// The run loop wrote (or failed to write) a sketch export.
     public mutating func sketchExported(path: String?, error: String?, at now: Double) {

@@ -214,15 +214,20 @@ public struct PracticeScreen: Sendable {
     mutating func run(_ c: Command, at now: Double) -> [Event] {
         let events = engine.handle(c, at: now - origin)
         if let r = engine.refusal { say(r.message, .warning, at: now) }
+        // Typing reveals its own cursor (after the edit lands); only a quoted follow-up or a
+        // stage change moves the notes under the editor here.
+        var moved = false
         for e in events {
             switch e.kind {
             case .followUpAsked(let stage, _):
+                moved = true
                 editors[stage].moveToEnd(session.notes[stage])
                 promptScroll = 0
                 say("The interviewer asks a follow-up.", .highlight, at: now)
             case .stageOverrun:
                 say("This stage is over its budget: wrap up and move on (Ctrl-N).", .danger, at: now)
             case .stageEntered(let i) where c != .start:
+                moved = true
                 promptScroll = 0
                 say("Stage \(i + 1): \(session.scenario.stages[i].title)", .accent, at: now)
             case .paused: say("Paused. F3 resumes.", .warning, at: now)
@@ -230,9 +235,11 @@ public struct PracticeScreen: Sendable {
             default: break
             }
         }
-        let l = layout(size)
-        let i = session.stageIndex
-        editors[i].reveal(session.notes[i], width: l.notesInner.width, height: l.notesInner.height)
+        if moved {
+            let l = layout(size)
+            let i = session.stageIndex
+            editors[i].reveal(session.notes[i], width: l.notesInner.width, height: l.notesInner.height)
+        }
         return events
     }
 
