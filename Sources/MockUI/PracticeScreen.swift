@@ -22,6 +22,11 @@ public struct PracticeScreen: Sendable {
     public internal(set) var sketchPane = SketchPane()
     /// F4: the sketch takes the whole body of the screen.
     public internal(set) var sketchFullScreen = false
+    /// The last frame and what its regions were drawn from (see `view`).
+    var canvas: Frame?
+    var drawn: Damage?
+    /// Counts keys and clicks given to the sketch pane, whose view state they may change.
+    var sketchInputs = 0
 
     public init(scenario: Scenario, settings: Settings, at now: Double) {
         engine = Engine(scenario: scenario, settings: settings)
@@ -271,36 +276,143 @@ public struct PracticeScreen: Sendable {
 
     public mutating func view(size: Size, at now: Double, glyphs: Glyphs) -> Frame {
         if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
+            drawn = nil
             return Widgets.tooSmall(size: size, minimum: Self.minimumSize)
         }
         self.size = size
-        var f = Frame(size: size)
+        // With an overlay on top, everything is drawn afresh (and again once it closes).
+        if let o = overlay {
+            drawn = nil
+            var f = Frame(size: size)
+            var none: Damage? = nil
+            drawRegions(&f, at: now, glyphs: glyphs, damage: &none)
+            drawOverlay(o, &f, glyphs)
+            return f
+        }
+        // Otherwise the last frame is kept and only the regions whose inputs changed are redrawn:
+        // a key typed into the notes redraws the notes and the stage strip, not the whole screen.
+        var f: Frame
+        var d: Damage?
+        if let old = drawn, old.size == size, old.fullScreen == sketchFullScreen, old.ascii == !glyphs.isUnicode,
+           let c = canvas, c.clusters.count < 1024 {
+            f = c; d = old
+        } else {
+            f = Frame(size: size)
+            d = Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode)
+        }
+        canvas = nil   // the frame is changed in place, not copied
+        drawRegions(&f, at: now, glyphs: glyphs, damage: &d)
+        drawn = d
+        canvas = f
+        return f
+    }
+
+    /// What each region of the screen was last drawn from; a region whose key is unchanged
+    /// keeps its cells. A key holds every input its region's drawing reads.
+    struct Damage: Sendable {
+        let size: Size
+        let fullScreen: Bool
+        let ascii: Bool
+        var header: HeaderKey?
+        var tabs: [Int]?
+        var prompt: PromptDrawKey?
+        var sketch: SketchDrawKey?
+        var notes: NotesDrawKey?
+        var status: StatusKey?
+        var notesCursor: Point?
+        var sketchCursor: Point?
+        init(size: Size, fullScreen: Bool, ascii: Bool) { self.size = size; self.fullScreen = fullScreen; self.ascii = ascii }
+    }
+    struct HeaderKey: Equatable, Sendable { var stage: Int, paused: Bool, elapsed: String, stageLeft: String, over: Bool, warn: Bool }
+    struct PromptDrawKey: Equatable, Sendable { var content: PromptKey, scroll: Int, focused: Bool }
+    struct SketchDrawKey: Equatable, Sendable { var stamp: Int, inputs: Int, focused: Bool }
+    struct NotesDrawKey: Equatable, Sendable { var stage: Int, version: Int, cursor: TextPosition, scroll: Int, focused: Bool, paused: Bool }
+    struct StatusKey: Equatable, Sendable { var message: String?, role: Role?, sketchItems: Int? }
+
+    /// Draws every region into `f`; with `damage`, only those whose key changed (after clearing them).
+    mutating func drawRegions(_ f: inout Frame, at now: Double, glyphs: Glyphs, damage: inout Damage?) {
         let l = layout(size)
         let s = session
         let t = now - origin
-        drawHeader(&f, l.header, t)
-        drawTabs(&f, l.tabs, t, glyphs)
-        if !sketchFullScreen { drawPrompt(&f, l.prompt, glyphs) }
-        drawSketch(&f, sketchRect(l), glyphs)
         let i = s.stageIndex
-        if !sketchFullScreen {
-        let words = s.notes[i].wordCount
-        let inner = Widgets.pane(l.notes, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
-        if s.paused {
-            f.put("Paused: the clock is stopped. F3 resumes.", x: inner.x + 1, y: inner.y + inner.height / 2, style: Style(.warning, bold: true), clip: inner)
-        } else {
-            let cur = editors[i].draw(s.notes[i], in: inner, frame: &f)
-            if s.notes[i].isEmpty && focus == .notes {
-                f.put("Type your answer here…", x: inner.x, y: inner.y, style: .role(.muted), clip: inner)
-            }
-            if focus == .notes { f.cursor = cur }
+        func changed<K: Equatable>(_ key: K, _ path: WritableKeyPath<Damage, K?>, _ r: Rect) -> Bool {
+            guard damage != nil else { return true }
+            if damage![keyPath: path] == key { return false }
+            damage![keyPath: path] = key
+            f.fill(r)
+            return true
         }
+
+        let hk = headerKey(t)
+        if changed(hk, \.header, l.header) { drawHeader(&f, l.header, t) }
+        if changed(tabsKey(t), \.tabs, l.tabs) { drawTabs(&f, l.tabs, t, glyphs) }
+        if !sketchFullScreen {
+            let pk = PromptDrawKey(content: promptContentKey(width: l.prompt.width - 2), scroll: promptScroll, focused: focus == .prompt)
+            if changed(pk, \.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
+        }
+        let sr = sketchRect(l)
+        let sk = SketchDrawKey(stamp: s.sketch.stamp, inputs: sketchInputs, focused: focus == .sketch)
+        if changed(sk, \.sketch, sr) {
+            let cur = drawSketch(&f, sr, glyphs)
+            damage?.sketchCursor = cur
+        }
+        if !sketchFullScreen {
+            let nk = NotesDrawKey(stage: i, version: s.notes[i].version, cursor: editors[i].cursor, scroll: editors[i].scrollRow,
+                                  focused: focus == .notes, paused: s.paused)
+            if changed(nk, \.notes, l.notes) {
+                let cur = drawNotes(&f, l.notes, glyphs)
+                damage?.notesCursor = cur
+            }
         }
         let status = message ?? recorderWarning.map { (text: $0, role: Role.danger) }
-        Widgets.statusLine(l.status, items: focus == .sketch ? sketchPane.statusItems : Keymaps.practice.statusItems, message: status?.text,
-                           messageStyle: Style(status?.role ?? .normal, bold: true), frame: &f)
-        if let o = overlay { drawOverlay(o, &f, glyphs) }
-        return f
+        let stk = StatusKey(message: status?.text, role: status?.role, sketchItems: focus == .sketch ? sketchInputs : nil)
+        if changed(stk, \.status, l.status) {
+            Widgets.statusLine(l.status, items: focus == .sketch ? sketchPane.statusItems : Keymaps.practice.statusItems, message: status?.text,
+                               messageStyle: Style(status?.role ?? .normal, bold: true), frame: &f)
+        }
+        // The cursor: kept from the region that drew it when that region was not redrawn.
+        if let d = damage {
+            f.cursor = focus == .notes && !sketchFullScreen ? d.notesCursor : (focus == .sketch ? d.sketchCursor : nil)
+        }
+    }
+
+    /// Draws the notes pane; returns where the cursor goes (nil when it is not in the notes).
+    mutating func drawNotes(_ f: inout Frame, _ r: Rect, _ glyphs: Glyphs) -> Point? {
+        let s = session
+        let i = s.stageIndex
+        let words = s.notes[i].wordCount
+        let inner = Widgets.pane(r, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
+        if s.paused {
+            f.put("Paused: the clock is stopped. F3 resumes.", x: inner.x + 1, y: inner.y + inner.height / 2, style: Style(.warning, bold: true), clip: inner)
+            return nil
+        }
+        let cur = editors[i].draw(s.notes[i], in: inner, frame: &f)
+        if s.notes[i].isEmpty && focus == .notes {
+            f.put("Type your answer here…", x: inner.x, y: inner.y, style: .role(.muted), clip: inner)
+        }
+        guard focus == .notes else { return nil }
+        f.cursor = cur
+        return cur
+    }
+
+    func headerKey(_ t: Double) -> HeaderKey {
+        let s = session
+        let left = s.stageLeft(at: t)
+        return HeaderKey(stage: s.stageIndex, paused: s.paused, elapsed: Report.clock(s.elapsed(at: t)),
+                         stageLeft: Report.clock(left), over: left < 0, warn: left < 60)
+    }
+
+    /// Per stage: covered points, and how the tab is coloured (current, over, visited, not yet).
+    func tabsKey(_ t: Double) -> [Int] {
+        let s = session
+        var key: [Int] = []
+        key.reserveCapacity(s.scenario.stages.count * 2)
+        for i in s.scenario.stages.indices {
+            key.append(s.coverageCount(stage: i).covered)
+            let spent = s.stageSpent(i, at: t)
+            key.append(i == s.stageIndex ? 0 : (spent > s.budget(i) ? 1 : (spent > 0 ? 2 : 3)))
+        }
+        return key
     }
 
     func drawHeader(_ f: inout Frame, _ r: Rect, _ t: Double) {
@@ -374,15 +486,18 @@ public struct PracticeScreen: Sendable {
         return lines
     }
 
-    struct PromptKey: Equatable { var width, stage, hints, questions, followUps: Int }
+    struct PromptKey: Equatable, Sendable { var width, stage, hints, questions, followUps: Int }
+    func promptContentKey(width: Int) -> PromptKey {
+        PromptKey(width: width, stage: session.stageIndex, hints: session.hintsShown[session.stageIndex],
+                  questions: session.clarifications.count, followUps: session.asked.count)
+    }
     var promptCache: (key: PromptKey, rows: [[Span]])?
 
     mutating func drawPrompt(_ f: inout Frame, _ r: Rect, _ g: Glyphs) {
         let inner = Widgets.pane(r, title: "Interviewer", focused: focus == .prompt, glyphs: g, frame: &f)
         guard inner.width > 1 else { return }
         // The prompt changes only with the stage, hints, questions and follow-ups: wrap it once for each.
-        let key = PromptKey(width: inner.width, stage: session.stageIndex, hints: session.hintsShown[session.stageIndex],
-                            questions: session.clarifications.count, followUps: session.asked.count)
+        let key = promptContentKey(width: inner.width)
         if promptCache?.key != key { promptCache = (key, StyledText.wrap(promptLines(), width: inner.width)) }
         let rows = promptCache!.rows
         let scroll = min(promptScroll, max(0, rows.count - inner.height))

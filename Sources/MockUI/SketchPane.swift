@@ -507,6 +507,7 @@ public struct SketchExportRequest: Equatable, Sendable {
 /// The practice screen's side of the sketch pane: keys and clicks in, commands to the engine, the pane drawn.
 extension PracticeScreen {
     mutating func handleSketch(_ key: Key, at now: Double) -> Outcome {
+        sketchInputs &+= 1
         var out = Outcome()
         var refusedLast = false
         for reply in sketchPane.handle(key, sketch: session.sketch) {
@@ -550,12 +551,16 @@ extension PracticeScreen {
         sketchFullScreen ? Rect(x: 0, y: l.tabs.maxY, width: l.status.width, height: l.status.y - l.tabs.maxY) : l.sketch
     }
 
-    mutating func drawSketch(_ f: inout Frame, _ r: Rect, _ g: Glyphs) {
+    /// Draws the sketch pane; returns where the cursor goes when the pane has the focus.
+    @discardableResult
+    mutating func drawSketch(_ f: inout Frame, _ r: Rect, _ g: Glyphs) -> Point? {
         let sk = session.sketch
         let title = sketchPane.title(sk) + (sketchFullScreen ? " · F4 back" : " · F4 full")
         let inner = Widgets.pane(r, title: title, focused: focus == .sketch, glyphs: g, frame: &f)
         let cur = sketchPane.draw(sk, in: inner, focused: focus == .sketch, glyphs: g, frame: &f)
-        if focus == .sketch, overlay == nil { f.cursor = cur }
+        guard focus == .sketch, overlay == nil else { return nil }
+        f.cursor = cur
+        return cur
     }
 
     /// The sketch pane's part of the help overlay, from its key table.

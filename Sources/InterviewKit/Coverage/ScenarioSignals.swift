@@ -11,6 +11,8 @@ public struct ScenarioSignals: Sendable {
     public let mentionPitfalls: [Int]
     /// Checklist id → target index.
     public let checklistTarget: [String: Int]
+    /// Per stage, the target index of each of its checklist points, in file order.
+    public let stageTargets: [[Int]]
 
     public init(_ s: Scenario) {
         var targets: [[String]] = []
@@ -30,6 +32,7 @@ public struct ScenarioSignals: Sendable {
         }
         mentionPitfalls = pits
         checklistTarget = ids
+        stageTargets = s.stages.map { st in st.checklist.compactMap { ids[$0.id] } }
         matcher = SignalMatcher(targets: targets)
         factMatcher = SignalMatcher(targets: s.facts.map(\.asks))
     }

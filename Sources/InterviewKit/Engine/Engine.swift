@@ -29,60 +29,70 @@ public struct Engine: Sendable {
     public mutating func handle(_ command: Command, at now: Double) -> [Event] {
         var out: [Event] = []
         refusal = nil
-        let s = session
-        func refuse(_ r: Refusal) -> [Event] { refusal = r; return [] }
+        // Decides from values read off the session, never from a copy of it held across `emit`:
+        // a live copy would make the fold copy the notes (every line of them) on each key.
+        switch decide(command) {
+        case .none: return []
+        case .refuse(let r): refusal = r; return []
+        case .emit(let kinds):
+            for k in kinds { emit(k, at: now, into: &out) }
+        }
+        if command == .end { return out }
+        checkTriggers(at: now, into: &out, justEntered: out.contains { if case .stageEntered = $0.kind { return true }; return false })
+        return out
+    }
 
-        if command != .start && !s.started { return refuse(.notStarted) }
-        if s.ended { return refuse(.ended) }
+    private enum Decision { case none, refuse(Refusal), emit([Event.Kind]) }
+
+    /// What a command does to the session as it is now: nothing, a refusal, or these events.
+    private func decide(_ command: Command) -> Decision {
+        let s = session
+        if command != .start && !s.started { return .refuse(.notStarted) }
+        if s.ended { return .refuse(.ended) }
         if s.paused {
             switch command {
             case .togglePause, .end, .tick: break
-            default: return refuse(.paused)
+            default: return .refuse(.paused)
             }
         }
-
         switch command {
         case .start:
-            if s.started { return [] }
-            emit(.started(minutes: s.settings.minutes, level: s.settings.level), at: now, into: &out)
-            emit(.stageEntered(stage: 0), at: now, into: &out)
+            if s.started { return Decision.none }
+            return .emit([.started(minutes: s.settings.minutes, level: s.settings.level), .stageEntered(stage: 0)])
         case .tick:
-            break
+            return .emit([])
         case .edit(let e):
-            emit(.notesEdited(stage: s.stageIndex, edit: e), at: now, into: &out)
+            return .emit([.notesEdited(stage: s.stageIndex, edit: e)])
         case .nextStage:
-            if s.stageIndex + 1 >= s.scenario.stages.count { return refuse(.lastStage) }
-            emit(.stageEntered(stage: s.stageIndex + 1), at: now, into: &out)
+            if s.stageIndex + 1 >= s.scenario.stages.count { return .refuse(.lastStage) }
+            return .emit([.stageEntered(stage: s.stageIndex + 1)])
         case .previousStage:
-            if s.stageIndex == 0 { return refuse(.firstStage) }
-            emit(.stageEntered(stage: s.stageIndex - 1), at: now, into: &out)
+            if s.stageIndex == 0 { return .refuse(.firstStage) }
+            return .emit([.stageEntered(stage: s.stageIndex - 1)])
         case .goToStage(let i):
-            guard i >= 0, i < s.scenario.stages.count, i != s.stageIndex else { return [] }
-            emit(.stageEntered(stage: i), at: now, into: &out)
+            guard i >= 0, i < s.scenario.stages.count, i != s.stageIndex else { return Decision.none }
+            return .emit([.stageEntered(stage: i)])
         case .askClarification(let q):
             let q = q.trimmingCharacters(in: .whitespacesAndNewlines)
-            if q.isEmpty { return refuse(.emptyQuestion) }
+            if q.isEmpty { return .refuse(.emptyQuestion) }
             let fact = s.signals.fact(answering: q, in: s.scenario).map { s.scenario.facts[$0].id }
-            emit(.clarificationAsked(stage: s.stageIndex, question: q, fact: fact), at: now, into: &out)
+            return .emit([.clarificationAsked(stage: s.stageIndex, question: q, fact: fact)])
         case .revealHint:
             let shown = s.hintsShown[s.stageIndex]
-            if shown >= s.stage.hints.count { return refuse(.noMoreHints) }
-            emit(.hintShown(stage: s.stageIndex, level: shown + 1), at: now, into: &out)
+            if shown >= s.stage.hints.count { return .refuse(.noMoreHints) }
+            return .emit([.hintShown(stage: s.stageIndex, level: shown + 1)])
         case .togglePause:
-            if !s.settings.solo { return refuse(.pauseNotAllowed) }
-            emit(s.paused ? .resumed : .paused, at: now, into: &out)
+            if !s.settings.solo { return .refuse(.pauseNotAllowed) }
+            return .emit([s.paused ? .resumed : .paused])
         case .end:
-            emit(.ended, at: now, into: &out)
-            return out
+            return .emit([.ended])
         case .sketch(let c):
             switch sketchEvent(c) {
-            case .success(let kind): emit(kind, at: now, into: &out)
-            case .failure(let r): return refuse(r)
-            case nil: return []
+            case .success(let kind): return .emit([kind])
+            case .failure(let r): return .refuse(r)
+            case nil: return Decision.none
             }
         }
-        checkTriggers(at: now, into: &out, justEntered: out.contains { if case .stageEntered = $0.kind { return true }; return false })
-        return out
     }
 
     private mutating func emit(_ kind: Event.Kind, at now: Double, into out: inout [Event]) {
@@ -94,18 +104,15 @@ public struct Engine: Sendable {
 
     /// Fires at most one follow-up, and the overrun warning, for the current stage.
     private mutating func checkTriggers(at now: Double, into out: inout [Event], justEntered: Bool) {
-        let s = session
-        guard s.started, !s.ended, !s.paused else { return }
-        let i = s.stageIndex
-        let spent = s.stageSpent(i, at: now)
-        let budget = s.budget(i)
-        if spent > budget, !s.overrunWarned.contains(i) {
+        guard session.started, !session.ended, !session.paused else { return }
+        let i = session.stageIndex
+        if session.stageSpent(i, at: now) > session.budget(i), !session.overrunWarned.contains(i) {
             emit(.stageOverrun(stage: i), at: now, into: &out)
         }
         if let due = dueFollowUp(at: now) {
-            let f = s.stage.followUps[due]
-            let last = s.asked.last?.at
-            let paced = last.map { s.elapsed(at: now) - $0 >= followUpGap - 1e-6 } ?? true
+            let f = session.stage.followUps[due]
+            let last = session.asked.last?.at
+            let paced = last.map { session.elapsed(at: now) - $0 >= followUpGap - 1e-6 } ?? true
             let opening = f.trigger == .enter && justEntered
             if paced || opening { emit(.followUpAsked(stage: i, id: f.id), at: now, into: &out) }
         }

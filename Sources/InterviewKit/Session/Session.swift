@@ -83,8 +83,10 @@ public struct Session: Sendable {
 
     /// Covered and total checklist points of a stage.
     public func coverageCount(stage i: Int) -> (covered: Int, total: Int) {
-        let items = scenario.stages[i].checklist
-        return (items.filter { isCovered($0.id) }.count, items.count)
+        let targets = signals.stageTargets[i]
+        var covered = 0
+        for t in targets where coverage.anywhere(t) { covered += 1 }
+        return (covered, targets.count)
     }
 
     /// The follow-up currently put to the candidate, if any (the last asked in this stage).

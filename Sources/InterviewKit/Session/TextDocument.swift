@@ -29,6 +29,9 @@ public struct TextDocument: Equatable, Sendable {
     private var lineLengths: [Int] = [0]
     /// Number of words in the document.
     public private(set) var wordCount = 0
+    /// Changes with every edit (the newest line revision; 0 for a document never edited), so a
+    /// view can tell in one comparison that nothing changed.
+    public private(set) var version = 0
 
     private static let counter = Atomic<Int>(0)
     static func nextRevision() -> Int { counter.add(1, ordering: .relaxed).newValue }
@@ -86,6 +89,7 @@ public struct TextDocument: Equatable, Sendable {
         }
         lines.replaceSubrange(a.line...b.line, with: newLines)
         revisions.replaceSubrange(a.line...b.line, with: newLines.map { _ in TextDocument.nextRevision() })
+        version = revisions[a.line + newLines.count - 1]
         let newWords = newLines.map(TextDocument.words(in:))
         for w in lineWords[a.line...b.line] { wordCount -= w }
         for w in newWords { wordCount += w }
