@@ -34,8 +34,8 @@ public struct MockApp: Sendable {
 
     public mutating func update(_ input: Input, at now: Double) -> [Effect] {
         var effects: [Effect] = []
-        let current = screen
-        screen = .changing
+        var current = Screen.changing
+        swap(&current, &screen)   // moves the screen out without copying it
         switch consume current {
         case .changing: return []
         case .home(var h):
@@ -84,8 +84,8 @@ public struct MockApp: Sendable {
     }
 
     public mutating func view(size: Size, at now: Double) -> Frame {
-        let current = screen
-        screen = .changing
+        var current = Screen.changing
+        swap(&current, &screen)
         switch consume current {
         case .changing: return Frame(size: size)
         case .home(var h): let f = h.view(size: size, glyphs: glyphs); screen = .home(h); return f

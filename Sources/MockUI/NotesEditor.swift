@@ -28,26 +28,47 @@ public struct NotesEditor: Sendable {
     var rowStartsWidth = 0
     var rowCounts: [Int] = []
 
+    /// The document version the row starts were computed for (-1: none yet).
+    var rowStartsVersion = -1
+
     mutating func rowStart(_ doc: TextDocument, line: Int, width: Int) -> Int {
-        if rowStartsWidth != width || rowStartsRevisions != doc.revisions {
+        if rowStartsWidth != width || rowStartsVersion != doc.version || rowStartsRevisions.count != doc.lines.count {
             let n = doc.lines.count
-            // Lines whose revision is unchanged keep their row count; only edited lines are re-wrapped.
-            let reuse = rowStartsWidth == width && rowStartsRevisions.count == n
-            if !reuse || rowCounts.count != n { rowCounts = [Int](repeating: 0, count: n) }
+            // Lines whose revision is unchanged keep their row count; only edited lines are re-wrapped,
+            // and when no line's row count changed (the usual key press) the starts stay as they are.
+            let reuse = rowStartsWidth == width && rowStartsRevisions.count == n && rowCounts.count == n
+            var shifted = !reuse
+            if !reuse { rowCounts = [Int](repeating: 0, count: n) }
             for l in 0..<n where !reuse || rowStartsRevisions[l] != doc.revisions[l] {
-                rowCounts[l] = rows(doc, line: l, width: width).count
+                let c = rows(doc, line: l, width: width).count
+                if c != rowCounts[l] { rowCounts[l] = c; shifted = true }
             }
-            var starts = [Int](repeating: 0, count: n + 1)
-            for l in 0..<n { starts[l + 1] = starts[l] + rowCounts[l] }
-            rowStarts = starts
+            if shifted || rowStarts.count != n + 1 {
+                var starts = [Int](repeating: 0, count: n + 1)
+                for l in 0..<n { starts[l + 1] = starts[l] + rowCounts[l] }
+                rowStarts = starts
+            }
             rowStartsRevisions = doc.revisions
             rowStartsWidth = width
+            rowStartsVersion = doc.version
         }
         return rowStarts[line]
     }
 
+    /// The last answer of `visualCursor`, which a key press asks for twice (to scroll, to draw).
+    var visualCache: (version: Int, cursor: TextPosition, width: Int, row: Int, x: Int)?
+
     /// The screen row (from the document top) and column of the cursor.
     mutating func visualCursor(_ doc: TextDocument, width: Int) -> (row: Int, x: Int) {
+        if let v = visualCache, v.version == doc.version, v.cursor == cursor, v.width == width, rowStartsRevisions.count == doc.lines.count {
+            return (v.row, v.x)
+        }
+        let found = findVisualCursor(doc, width: width)
+        visualCache = (doc.version, cursor, width, found.row, found.x)
+        return found
+    }
+
+    mutating func findVisualCursor(_ doc: TextDocument, width: Int) -> (row: Int, x: Int) {
         let c = doc.clamp(cursor)
         let row = rowStart(doc, line: c.line, width: width)
         let rs = rows(doc, line: c.line, width: width)
@@ -178,10 +199,22 @@ public struct NotesEditor: Sendable {
 
     // MARK: drawing
 
+    /// What each screen row of the pane showed at the last draw: the line's revision and the row
+    /// within the line (revision -1: a blank row below the text).
+    struct ShownRow: Equatable { var revision: Int, row: Int }
+    var shownRows: [ShownRow] = []
+    var shownRect: Rect?
+
     /// Draws the visible rows; returns the cursor's screen position when it is inside `rect`.
-    public mutating func draw(_ doc: TextDocument, in rect: Rect, frame: inout Frame) -> Point? {
+    /// With `reuse`, `frame` still holds what this editor drew there last time, and only the rows
+    /// that show something else now are redrawn (typing usually changes one paragraph's rows).
+    public mutating func draw(_ doc: TextDocument, in rect: Rect, frame: inout Frame, reuse: Bool = false) -> Point? {
         guard rect.width > 0, rect.height > 0 else { return nil }
         let width = rect.width
+        if !reuse || shownRect != rect || shownRows.count != rect.height {
+            shownRows = Array(repeating: ShownRow(revision: -2, row: 0), count: rect.height)
+            shownRect = rect
+        }
         // find the first line on screen (binary search in the row starts)
         _ = rowStart(doc, line: 0, width: width)
         var lo = 0, hi = doc.lines.count - 1
@@ -191,16 +224,26 @@ public struct NotesEditor: Sendable {
         }
         var line = lo
         let row = rowStarts[line]
-        if row + rows(doc, line: line, width: width).count <= scrollRow { line = doc.lines.count }
-        var y = rect.y - (scrollRow - row)
-        while line < doc.lines.count && y < rect.maxY {
-            let text = doc.lines[line]
-            let style: Style = CoverageIndex.isQuote(text) ? Style(.quote, bold: true) : .normal
-            for r in rows(doc, line: line, width: width) {
-                if y >= rect.y && y < rect.maxY { frame.put(r.text, x: rect.x, y: y, style: style, clip: rect) }
-                y += 1
+        if row + rowCounts[line] <= scrollRow { line = doc.lines.count }
+        var k = scrollRow - row   // the row within `line` at the top of the pane
+        var y = 0
+        while y < rect.height {
+            let shown = line < doc.lines.count ? ShownRow(revision: doc.revisions[line], row: k) : ShownRow(revision: -1, row: 0)
+            if shownRows[y] != shown {
+                shownRows[y] = shown
+                let screenRow = Rect(x: rect.x, y: rect.y + y, width: rect.width, height: 1)
+                if reuse { frame.fill(screenRow) }
+                if line < doc.lines.count {
+                    let text = doc.lines[line]
+                    let style: Style = CoverageIndex.isQuote(text) ? Style(.quote, bold: true) : .normal
+                    frame.put(rows(doc, line: line, width: width)[k].text, x: rect.x, y: rect.y + y, style: style, clip: rect)
+                }
             }
-            line += 1
+            y += 1
+            if line < doc.lines.count {
+                k += 1
+                if k >= rowCounts[line] { line += 1; k = 0 }
+            }
         }
         let v = visualCursor(doc, width: width)
         let cy = rect.y + v.row - scrollRow

@@ -317,6 +317,7 @@ public struct PracticeScreen: Sendable {
         var tabs: [Int]?
         var prompt: PromptDrawKey?
         var sketch: SketchDrawKey?
+        var notesPane: NotesPaneKey?
         var notes: NotesDrawKey?
         var status: StatusKey?
         var notesCursor: Point?
@@ -326,7 +327,8 @@ public struct PracticeScreen: Sendable {
     struct HeaderKey: Equatable, Sendable { var stage: Int, paused: Bool, elapsed: String, stageLeft: String, over: Bool, warn: Bool }
     struct PromptDrawKey: Equatable, Sendable { var content: PromptKey, scroll: Int, focused: Bool }
     struct SketchDrawKey: Equatable, Sendable { var stamp: Int, inputs: Int, focused: Bool }
-    struct NotesDrawKey: Equatable, Sendable { var stage: Int, version: Int, cursor: TextPosition, scroll: Int, focused: Bool, paused: Bool }
+    struct NotesPaneKey: Equatable, Sendable { var stage: Int, words: Int, empty: Bool, focused: Bool, paused: Bool }
+    struct NotesDrawKey: Equatable, Sendable { var version: Int, cursor: TextPosition, scroll: Int }
     struct StatusKey: Equatable, Sendable { var message: String?, role: Role?, sketchItems: Int? }
 
     /// Draws every region into `f`; with `damage`, only those whose key changed (after clearing them).
@@ -357,10 +359,18 @@ public struct PracticeScreen: Sendable {
             damage?.sketchCursor = cur
         }
         if !sketchFullScreen {
-            let nk = NotesDrawKey(stage: i, version: s.notes[i].version, cursor: editors[i].cursor, scroll: editors[i].scrollRow,
-                                  focused: focus == .notes, paused: s.paused)
-            if changed(nk, \.notes, l.notes) {
-                let cur = drawNotes(&f, l.notes, glyphs)
+            // The notes pane: its frame and title redraw when they change; its rows redraw one by
+            // one, only where they show something new.
+            let doc = s.notes[i]
+            let pk = NotesPaneKey(stage: i, words: doc.wordCount, empty: doc.isEmpty, focused: focus == .notes, paused: s.paused)
+            let nk = NotesDrawKey(version: doc.version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
+            if changed(pk, \.notesPane, l.notes) {
+                damage?.notes = nk
+                let cur = drawNotes(&f, l.notes, glyphs, reuse: false)
+                damage?.notesCursor = cur
+            } else if damage?.notes != nk {
+                damage?.notes = nk
+                let cur = drawNotes(&f, l.notes, glyphs, reuse: true)
                 damage?.notesCursor = cur
             }
         }
@@ -377,16 +387,16 @@ public struct PracticeScreen: Sendable {
     }
 
     /// Draws the notes pane; returns where the cursor goes (nil when it is not in the notes).
-    mutating func drawNotes(_ f: inout Frame, _ r: Rect, _ glyphs: Glyphs) -> Point? {
+    mutating func drawNotes(_ f: inout Frame, _ r: Rect, _ glyphs: Glyphs, reuse: Bool) -> Point? {
         let s = session
         let i = s.stageIndex
         let words = s.notes[i].wordCount
-        let inner = Widgets.pane(r, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
+        let inner = reuse ? Widgets.paneInner(r) : Widgets.pane(r, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
         if s.paused {
             f.put("Paused: the clock is stopped. F3 resumes.", x: inner.x + 1, y: inner.y + inner.height / 2, style: Style(.warning, bold: true), clip: inner)
             return nil
         }
-        let cur = editors[i].draw(s.notes[i], in: inner, frame: &f)
+        let cur = editors[i].draw(s.notes[i], in: inner, frame: &f, reuse: reuse)
         if s.notes[i].isEmpty && focus == .notes {
             f.put("Type your answer here…", x: inner.x, y: inner.y, style: .role(.muted), clip: inner)
         }

@@ -10,7 +10,12 @@ public enum Widgets {
             let t = " " + DisplayWidth.truncate(title, to: rect.width - 6) + " "
             frame.put(t, x: rect.x + 2, y: rect.y, style: focused ? Style(.focusBorder, bold: true) : Style(.title))
         }
-        return rect.inset(1)
+        return paneInner(rect)
+    }
+
+    /// The inside of a pane drawn by `pane` (for redrawing the inside alone).
+    public static func paneInner(_ rect: Rect) -> Rect {
+        rect.width >= 2 && rect.height >= 2 ? rect.inset(1) : Rect(x: rect.x, y: rect.y, width: 0, height: 0)
     }
 
     /// A one-row bar: left text, right text, filled with the style.

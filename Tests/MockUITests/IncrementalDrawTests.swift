@@ -37,7 +37,9 @@ import TestSupport
         var t = 0.0
         var size = Size(width: 120, height: 40)
         let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 60, height: 18), Size(width: 200, height: 60), Size(width: 30, height: 10)]
-        let typed = ["latency", " ", "漢字", "é", "model ", "recall@k ", "\n", "AUC and NDCG ", "a/b test "]
+        let typed = ["latency", " ", "漢字", "é", "model ", "recall@k ", "\n", "AUC and NDCG ", "a/b test ",
+                     "a long paragraph that wraps over several rows of the notes pane, so that typing in it moves words from one row to the next ",
+                     "\n\n"]
         _ = p.view(size: size, at: t, glyphs: glyphs)
         for step in 0..<steps {
             let r = Int(rng.next() % 100)
