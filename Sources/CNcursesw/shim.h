@@ -23,6 +23,18 @@ extern int wcwidth(wchar_t c);
 static inline WINDOW *mlsd_stdscr(void) { return stdscr; }
 static inline FILE *mlsd_stdin(void) { return stdin; }
 static inline FILE *mlsd_stdout(void) { return stdout; }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+/* An interactive program frees and takes back the same few hundred kilobytes on every key;
+   by default glibc hands them back to the kernel each time and faults them in again. */
+static inline void mlsd_keep_freed_memory(void) {
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    mallopt(M_TOP_PAD, 4 << 20);
+}
+#else
+static inline void mlsd_keep_freed_memory(void) {}
+#endif
 static inline int mlsd_colors(void) { return COLORS; }
 static inline int mlsd_color_pairs(void) { return COLOR_PAIRS; }
 

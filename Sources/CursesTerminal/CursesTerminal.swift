@@ -34,6 +34,10 @@ public final class CursesTerminal: Terminal {
     /// Opens the terminal on standard input and output. Call `setUpLocale()` first.
     public convenience init(options: Options = Options()) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw CursesTerminalError.notATerminal }
+        // Keys arrive raw, so Ctrl-Z never stops the program; with SIGTSTP ignored before
+        // newterm, ncurses also stops blocking and unblocking it around every refresh.
+        signal(SIGTSTP, SIG_IGN)
+        mlsd_keep_freed_memory()
         guard let sp = newterm(nil, mlsd_stdout(), mlsd_stdin()) else {
             throw CursesTerminalError.cannotInitialize(terminalType: processEnvironment("TERM") ?? "")
         }
@@ -70,6 +74,9 @@ public final class CursesTerminal: Terminal {
         keypad(window, true)
         meta(window, true)
         intrflush(window, false)
+        // No peeking at the keyboard in the middle of a refresh (two polls per frame): the run
+        // loop already reads what is waiting before it draws.
+        typeahead(-1)
         set_escdelay(Int32(reader.escapeTimeoutMs))
 
         // Decide on monochrome before start_color, which may already send colour sequences.
@@ -116,6 +123,7 @@ public final class CursesTerminal: Terminal {
         }
         let fw = frame.size.width
         let w = min(fw, screenSize.width), h = min(frame.size.height, screenSize.height)
+        var kept: Frame?   // the previous frame brought up to date in place (see below)
         if w > 0 && h > 0 {
             frame.cells.withUnsafeBufferPointer { cells in
                 if full {
@@ -123,25 +131,36 @@ public final class CursesTerminal: Terminal {
                         for x in 0..<w { draw(cells, frame, x: x, y: y, screenWidth: screenSize.width) }
                     }
                 } else {
-                    let old = last!
                     // Without multi-scalar clusters a cell's bytes say everything about it, so an
-                    // unchanged row (most rows, on a key press) is skipped with one memcmp.
-                    let plain = frame.clusters.isEmpty && old.clusters.isEmpty
-                    old.cells.withUnsafeBufferPointer { before in
-                        for y in 0..<h {
-                            let row = y * fw
-                            if plain, memcmp(cells.baseAddress! + row, before.baseAddress! + row, w * MemoryLayout<Cell>.stride) == 0 { continue }
-                            for x in 0..<w {
-                                let i = row + x
-                                let changed = cells[i] != before[i]
-                                    || (cells[i].scalar >= Cell.clusterBase && !sameCluster(frame, old, cells[i].scalar))
-                                guard changed else { continue }
-                                // A wide character's right half changed under an unchanged left half:
-                                // redraw the left half, which covers this cell.
-                                if cells[i].isContinuation, x > 0, cells[i - 1] == before[i - 1] {
-                                    draw(cells, frame, x: x - 1, y: y, screenWidth: screenSize.width)
+                    // unchanged row (most rows, on a key press) is skipped with one memcmp, and a
+                    // changed row is copied into the kept frame. The kept frame is then never
+                    // shared with the caller's, which can go on changing its own in place.
+                    let plain = frame.clusters.isEmpty && last!.clusters.isEmpty && w == fw && h == frame.size.height
+                    if plain {
+                        var old = last!
+                        last = nil   // `old` is now the only reference, so writing it copies nothing
+                        old.cells.withUnsafeMutableBufferPointer { before in
+                            for y in 0..<h {
+                                let row = y * fw
+                                if memcmp(cells.baseAddress! + row, before.baseAddress! + row, w * MemoryLayout<Cell>.stride) == 0 { continue }
+                                for x in 0..<w where cells[row + x] != before[row + x] {
+                                    redraw(cells, before: UnsafeBufferPointer(before), frame, x: x, y: y, screenWidth: screenSize.width)
                                 }
-                                draw(cells, frame, x: x, y: y, screenWidth: screenSize.width)
+                                (before.baseAddress! + row).update(from: cells.baseAddress! + row, count: fw)
+                            }
+                        }
+                        old.cursor = frame.cursor
+                        kept = old
+                    } else {
+                        let old = last!
+                        old.cells.withUnsafeBufferPointer { before in
+                            for y in 0..<h {
+                                for x in 0..<w {
+                                    let i = y * fw + x
+                                    let changed = cells[i] != before[i]
+                                        || (cells[i].scalar >= Cell.clusterBase && !sameCluster(frame, old, cells[i].scalar))
+                                    if changed { redraw(cells, before: before, frame, x: x, y: y, screenWidth: screenSize.width) }
+                                }
                             }
                         }
                     }
@@ -156,7 +175,7 @@ public final class CursesTerminal: Terminal {
         }
         wnoutrefresh(window)
         doupdate()
-        last = frame
+        last = kept ?? frame
         lastScreenSize = screenSize
         needsFullRedraw = false
         needsClear = false
@@ -164,6 +183,9 @@ public final class CursesTerminal: Terminal {
 
     public func readKey(timeoutMs: Int) -> Key? {
         guard screen != nil else { return nil }
+        // The reader has just found the input empty (after a typed character): asking again at
+        // once would cost a poll for nothing.
+        if timeoutMs == 0 && reader.takeDrained() { return nil }
         return reader.read(timeoutMs: timeoutMs) { self.nextRawKey(timeoutMs: $0) }
     }
 
@@ -233,6 +255,16 @@ public final class CursesTerminal: Terminal {
         if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || v == 0x7F { return -1 }
         return Int(mlsd_wcwidth(v))
+    }
+
+    /// Draws a changed cell. A wide character's right half that changed under an unchanged left
+    /// half is drawn by redrawing the left half, which covers it.
+    private func redraw(_ cells: UnsafeBufferPointer<Cell>, before: UnsafeBufferPointer<Cell>, _ frame: Frame, x: Int, y: Int, screenWidth: Int) {
+        let i = y * frame.size.width + x
+        if cells[i].isContinuation, x > 0, cells[i - 1] == before[i - 1] {
+            draw(cells, frame, x: x - 1, y: y, screenWidth: screenWidth)
+        }
+        draw(cells, frame, x: x, y: y, screenWidth: screenWidth)
     }
 
     private func draw(_ cells: UnsafeBufferPointer<Cell>, _ frame: Frame, x: Int, y: Int, screenWidth: Int) {

@@ -8,12 +8,22 @@ public struct KeyReader: Sendable {
     /// The most characters one `.text` may carry; the rest follows in the next call.
     public var maxPaste = 4096
     private var pushback: RawKey?
+    /// The last read ended by finding no more input waiting (see `takeDrained`).
+    private var drained = false
 
     public init() {}
+
+    /// Whether the last read ended by finding the input empty; clears the flag. A caller about
+    /// to ask for "a key already waiting" can skip asking.
+    public mutating func takeDrained() -> Bool {
+        defer { drained = false }
+        return drained && pushback == nil
+    }
 
     /// A key read from `next`, which waits up to the given milliseconds for a raw key
     /// (0: only one that is already there; negative: forever) and returns nil when none came.
     public mutating func read(timeoutMs: Int, next: (Int) -> RawKey?) -> Key? {
+        drained = false
         let raw: RawKey
         if let p = pushback {
             pushback = nil
@@ -46,6 +56,7 @@ public struct KeyReader: Sendable {
                 break
             }
         }
+        drained = pushback == nil && count < maxPaste
         let text = String(scalars)
         if text.count == 1 { return .char(text.first!) }
         return .text(text)

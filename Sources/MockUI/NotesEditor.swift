@@ -40,7 +40,9 @@ public struct NotesEditor: Sendable {
             var shifted = !reuse
             if !reuse { rowCounts = [Int](repeating: 0, count: n) }
             for l in 0..<n where !reuse || rowStartsRevisions[l] != doc.revisions[l] {
-                let c = rows(doc, line: l, width: width).count
+                // An edited line: its old rows are reused where the edit left them alone.
+                let old = reuse ? rowStartsRevisions[l] : nil
+                let c = cache.rows(doc.lines[l], revision: doc.revisions[l], width: width, replacing: old).count
                 if c != rowCounts[l] { rowCounts[l] = c; shifted = true }
             }
             if shifted || rowStarts.count != n + 1 {
@@ -202,6 +204,9 @@ public struct NotesEditor: Sendable {
     /// What each screen row of the pane showed at the last draw: the line's revision and the row
     /// within the line (revision -1: a blank row below the text).
     struct ShownRow: Equatable { var revision: Int, row: Int }
+    /// The text and style each screen row showed, so that an edited paragraph whose rows did not
+    /// all change (typing at its end) redraws only the rows that did.
+    var shownText: [(text: Substring, quote: Bool)?] = []
     var shownRows: [ShownRow] = []
     var shownRect: Rect?
 
@@ -213,6 +218,7 @@ public struct NotesEditor: Sendable {
         let width = rect.width
         if !reuse || shownRect != rect || shownRows.count != rect.height {
             shownRows = Array(repeating: ShownRow(revision: -2, row: 0), count: rect.height)
+            shownText = Array(repeating: nil, count: rect.height)
             shownRect = rect
         }
         // find the first line on screen (binary search in the row starts)
@@ -231,12 +237,20 @@ public struct NotesEditor: Sendable {
             let shown = line < doc.lines.count ? ShownRow(revision: doc.revisions[line], row: k) : ShownRow(revision: -1, row: 0)
             if shownRows[y] != shown {
                 shownRows[y] = shown
-                let screenRow = Rect(x: rect.x, y: rect.y + y, width: rect.width, height: 1)
-                if reuse { frame.fill(screenRow) }
+                var now: (text: Substring, quote: Bool)?
                 if line < doc.lines.count {
-                    let text = doc.lines[line]
-                    let style: Style = CoverageIndex.isQuote(text) ? Style(.quote, bold: true) : .normal
-                    frame.put(rows(doc, line: line, width: width)[k].text, x: rect.x, y: rect.y + y, style: style, clip: rect)
+                    now = (rows(doc, line: line, width: width)[k].text, CoverageIndex.isQuote(doc.lines[line]))
+                }
+                let same = reuse && {
+                    guard let a = shownText[y], let b = now else { return shownText[y] == nil && now == nil }
+                    return a.quote == b.quote && a.text == b.text
+                }()
+                if !same {
+                    shownText[y] = now
+                    if reuse { frame.fill(Rect(x: rect.x, y: rect.y + y, width: rect.width, height: 1)) }
+                    if let n = now {
+                        frame.put(n.text, x: rect.x, y: rect.y + y, style: n.quote ? Style(.quote, bold: true) : .normal, clip: rect)
+                    }
                 }
             }
             y += 1

@@ -13,19 +13,29 @@ public struct Binding<Action: Sendable & Equatable>: Sendable {
 /// A screen's key table: the one source for dispatch, help, the status line and `mlsd keys`.
 public struct Keymap<Action: Sendable & Equatable>: Sendable {
     public var title: String
-    public var groups: [(name: String, bindings: [Binding<Action>])]
+    public var groups: [(name: String, bindings: [Binding<Action>])] { didSet { index() } }
     public init(title: String, groups: [(name: String, bindings: [Binding<Action>])]) {
         self.title = title; self.groups = groups
+        statusItems = []
+        index()
+    }
+
+    /// Key → action (the first binding of a key wins), so that dispatch costs one lookup per key.
+    private var actions: [Key: Action] = [:]
+
+    private mutating func index() {
         statusItems = groups.flatMap { $0.bindings }.compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
+        actions = [:]
+        for g in groups { for b in g.bindings { for k in b.keys where actions[k] == nil { actions[k] = b.action } } }
     }
 
     public func action(for key: Key) -> Action? {
-        for g in groups { for b in g.bindings where b.keys.contains(key) { return b.action } }
-        return nil
+        if case .text = key { return nil }   // a paste is never a binding (and is costly to hash)
+        return actions[key]
     }
 
     /// "F1 help  F2 hint …" items for the status line (worked out once: it is drawn every frame).
-    public let statusItems: [(keys: String, label: String)]
+    public private(set) var statusItems: [(keys: String, label: String)]
 
     /// Help as text lines: group headings, then "keys  help".
     public func helpLines(keyWidth: Int = 22) -> [(heading: Bool, keys: String, help: String)] {

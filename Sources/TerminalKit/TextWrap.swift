@@ -50,12 +50,19 @@ public enum TextWrap {
         return rows
     }
 
-    static func asciiRows(_ line: String, width: Int) -> [Row] {
-        let bytes = Array(line.utf8)
+    static func asciiRows(_ line: String, width: Int, from first: Int = 0, into rows: [Row] = []) -> [Row] {
+        var line = line
+        line.makeContiguousUTF8()
+        return line.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiRows(line, bytes, width: width, from: first, into: rows)
+        }!
+    }
+
+    private static func asciiRows(_ line: String, _ bytes: UnsafeBufferPointer<UInt8>, width: Int, from first: Int, into rows: [Row]) -> [Row] {
         let n = bytes.count
-        if n <= width { return [Row(start: 0, count: n, text: line[...])] }
-        var rows: [Row] = []
-        var start = 0
+        var rows = rows
+        if n - first <= width && first == 0 { return [Row(start: 0, count: n, text: line[...])] }
+        var start = first
         let u = line.utf8
         func row(_ a: Int, _ b: Int) -> Row {
             let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
@@ -75,6 +82,35 @@ public enum TextWrap {
         return rows
     }
 
+    /// Whether a line takes the ASCII path of `rows` (printable ASCII only).
+    static func isPrintableASCII(_ line: String) -> Bool { line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
+    /// `rows(line, width:)` for a line that was `previous`, wrapped as `old`, and has changed
+    /// since: rows that end well before the first changed byte stay as they were (each row
+    /// depends only on the bytes from its start to one past its width), so typing in a long
+    /// paragraph re-wraps from the edited row on, not from the top. Printable ASCII only.
+    static func rewrap(_ line: String, width: Int, previous: String, old: [Row]) -> [Row] {
+        let width = max(1, width)
+        var line = line, previous = previous
+        line.makeContiguousUTF8(); previous.makeContiguousUTF8()
+        let same = line.utf8.withContiguousStorageIfAvailable { a in
+            previous.utf8.withContiguousStorageIfAvailable { b in
+                var i = 0
+                let m = min(a.count, b.count)
+                while i < m && a[i] == b[i] { i += 1 }
+                return i
+            }!
+        }!
+        var kept: [Row] = []
+        let u = line.utf8
+        for r in old.dropLast() where r.start + width + 1 <= same {
+            kept.append(Row(start: r.start, count: r.count,
+                            text: line[u.index(u.startIndex, offsetBy: r.start)..<u.index(u.startIndex, offsetBy: r.start + r.count)]))
+        }
+        if kept.isEmpty { return rows(line, width: width) }
+        return asciiRows(line, width: width, from: kept.last!.start + kept.last!.count, into: kept)
+    }
+
     /// Wraps text with newlines into display rows (strings).
     public static func lines(_ text: String, width: Int) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { l in
@@ -86,15 +122,26 @@ public enum TextWrap {
 /// Caches wrapped rows per line revision, so that typing re-wraps one line, not the document.
 public struct WrapCache: Sendable {
     public private(set) var width = 0
-    private var entries: [Int: [TextWrap.Row]] = [:]
+    private struct Entry: Sendable { var line: String; var ascii: Bool; var rows: [TextWrap.Row] }
+    private var entries: [Int: Entry] = [:]
     public init() {}
 
-    public mutating func rows(_ line: String, revision: Int, width: Int) -> [TextWrap.Row] {
+    /// The rows of `line` at `revision`. With `replacing`, the line's previous revision: its
+    /// entry is dropped (it will not be asked for again), and its rows are reused where the
+    /// edit left them alone.
+    public mutating func rows(_ line: String, revision: Int, width: Int, replacing old: Int? = nil) -> [TextWrap.Row] {
         if width != self.width { entries.removeAll(keepingCapacity: true); self.width = width }
-        if let r = entries[revision] { return r }
-        let r = TextWrap.rows(line, width: width)
+        let previous = old.flatMap { entries.removeValue(forKey: $0) }
+        if let r = entries[revision] { return r.rows }
+        let ascii = TextWrap.isPrintableASCII(line)
+        let r: [TextWrap.Row]
+        if ascii, let p = previous, p.ascii, !line.isEmpty {
+            r = TextWrap.rewrap(line, width: width, previous: p.line, old: p.rows)
+        } else {
+            r = TextWrap.rows(line, width: width)
+        }
         if entries.count > 50_000 { entries.removeAll(keepingCapacity: true) }
-        entries[revision] = r
+        entries[revision] = Entry(line: line, ascii: ascii, rows: r)
         return r
     }
 }

@@ -9,6 +9,9 @@ public struct SignalMatcher: Sendable {
     /// Phrases by the hash of their first word (words are compared by 64-bit hashes, so that
     /// scanning a paragraph on every key allocates no strings).
     private var byFirstWord: [UInt64: [Part]] = [:]
+    /// The same, as an open-addressing table keyed by the word hash itself (already well mixed),
+    /// so the per-word lookup on every key press does no hashing of its own.
+    private var table = WordTable([:])
     /// For each target, its signals as lists of part ids.
     private var signals: [[[Int]]] = []
     public private(set) var partCount = 0
@@ -38,15 +41,16 @@ public struct SignalMatcher: Sendable {
             }
             signals.append(target)
         }
+        table = WordTable(byFirstWord)
     }
 
     /// The part ids found in a paragraph's words (hashes) and adjacent pairs run together.
-    func parts(in w: WordHash.Words) -> Set<Int> {
-        var found = Set<Int>()
+    func parts(in w: WordHash.Words) -> PartSet {
+        var found = PartSet(count: partCount)
         let n = w.words.count
         var i = 0
         while i < n {
-            if let cands = byFirstWord[w.words[i]] {
+            if let cands = table[w.words[i]] {
                 for p in cands where i + p.words.count <= n {
                     var ok = true
                     var k = 1
@@ -54,7 +58,7 @@ public struct SignalMatcher: Sendable {
                     if ok { found.insert(p.id) }
                 }
             }
-            if i + 1 < n, let cands = byFirstWord[w.pairs[i]] {
+            if i + 1 < n, let cands = table[w.pairs[i]] {
                 for p in cands where p.words.count == 1 { found.insert(p.id) }
             }
             i += 1
@@ -69,7 +73,7 @@ public struct SignalMatcher: Sendable {
         let found = parts(in: words)
         if found.isEmpty { return [] }
         var out: [Int] = []
-        for (t, sigs) in signals.enumerated() where sigs.contains(where: { $0.allSatisfy(found.contains) }) {
+        for (t, sigs) in signals.enumerated() where sigs.contains(where: { $0.allSatisfy { found.contains($0) } }) {
             out.append(t)
         }
         return out
@@ -78,7 +82,7 @@ public struct SignalMatcher: Sendable {
     /// How many signal phrases of each target a text contains (for choosing the best fact).
     public func scores(in text: some StringProtocol) -> [Int] {
         let found = parts(in: WordHash.words(of: text))
-        return signals.map { sigs in sigs.filter { $0.allSatisfy(found.contains) }.count }
+        return signals.map { sigs in sigs.filter { $0.allSatisfy { found.contains($0) } }.count }
     }
 }
 
@@ -98,12 +102,16 @@ public enum WordHash {
 
     /// The words of a paragraph as hashes; the same normalisation as `Phrase.words`.
     public static func words(of text: some StringProtocol) -> Words {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        asciiWords(of: text) ?? {
             let ws = Phrase.words(of: text)
             var pairs: [UInt64] = []
             for i in 0..<max(0, ws.count - 1) { pairs.append(of(ws[i] + ws[i + 1])) }
             return Words(words: ws.map(of), pairs: pairs)
-        }
+        }()
+    }
+
+    /// `words(of:)` for ASCII text in one pass over the bytes; nil at the first other byte.
+    static func asciiWords(of text: some StringProtocol) -> Words? {
         var out = Words(words: [], pairs: [])
         var cur: [UInt8] = []
         cur.reserveCapacity(32)
@@ -126,6 +134,7 @@ public enum WordHash {
             case 0x61...0x7A, 0x30...0x39: cur.append(b)
             case 0x41...0x5A: cur.append(b + 32)
             case 0x27: continue
+            case 0x80...: return nil
             default: if !cur.isEmpty { finish() }
             }
         }
@@ -138,13 +147,58 @@ public enum WordHash {
     static func stem(_ w: inout [UInt8]) {
         let n = w.count
         guard n > 3, w[n - 1] == 0x73 else { return }                               // ends in "s"
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return n >= s.count && Array(w[(n - s.count)...]) == s
+        func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard n >= k else { return false }
+            let p = suffix.utf8Start
+            for j in 0..<k where w[n - k + j] != p[j] { return false }
+            return true
         }
         if ends("ss") || ends("us") || ends("is") { return }
         if ends("ies") { w.removeLast(3); w.append(0x79); return }                 // y
         if ends("sses") || ends("xes") || ends("ches") || ends("shes") { w.removeLast(2); return }
         w.removeLast()
+    }
+}
+
+/// Part ids found in a paragraph, as bits.
+struct PartSet {
+    private var bits: [UInt64]
+    init(count: Int) { bits = Array(repeating: 0, count: (count + 63) / 64) }
+    @inline(__always) mutating func insert(_ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+    @inline(__always) func contains(_ i: Int) -> Bool { bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    var isEmpty: Bool { !bits.contains { $0 != 0 } }
+}
+
+/// An open-addressing hash table from word hashes to phrase parts (linear probing, a quarter full).
+struct WordTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [[SignalMatcher.Part]]
+    private var used: [Bool]
+    private let mask: Int
+
+    init(_ entries: [UInt64: [SignalMatcher.Part]]) {
+        var capacity = 16
+        while capacity < entries.count * 4 { capacity *= 2 }
+        mask = capacity - 1
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: [], count: capacity)
+        used = Array(repeating: false, count: capacity)
+        for (k, v) in entries {
+            var i = WordTable.slot(k, mask)
+            while used[i] { i = (i + 1) & mask }
+            used[i] = true; keys[i] = k; values[i] = v
+        }
+    }
+
+    @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (k ^ (k >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 32) & mask }
+
+    subscript(_ k: UInt64) -> [SignalMatcher.Part]? {
+        var i = WordTable.slot(k, mask)
+        while used[i] {
+            if keys[i] == k { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 }

@@ -75,6 +75,30 @@ public struct TextDocument: Equatable, Sendable {
     public mutating func apply(_ edit: TextEdit) -> (replaced: Range<Int>, inserted: Int) {
         var a = clamp(edit.from), b = clamp(edit.to)
         if b < a { swap(&a, &b) }
+        let multiLine = edit.text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        if a.line == b.line && !multiLine {
+            // Within one line (typing, deleting a character): the line is changed in place. A line
+            // is ASCII exactly when its characters and its bytes are as many, and then columns are
+            // byte offsets: nothing walks the line but the word count.
+            let l = a.line
+            let ascii = lineLengths[l] == lines[l].utf8.count
+            let textASCII = edit.text.utf8.allSatisfy { $0 < 0x80 }
+            if ascii {
+                let u = lines[l].utf8
+                lines[l].replaceSubrange(u.index(u.startIndex, offsetBy: a.column)..<u.index(u.startIndex, offsetBy: b.column), with: edit.text)
+            } else {
+                let i0 = TextDocument.index(lines[l], a.column), i1 = TextDocument.index(lines[l], b.column)
+                lines[l].replaceSubrange(i0..<i1, with: edit.text)
+            }
+            let r = TextDocument.nextRevision()
+            revisions[l] = r
+            version = r
+            let w = TextDocument.words(in: lines[l])
+            wordCount += w - lineWords[l]
+            lineWords[l] = w
+            lineLengths[l] = ascii && textASCII ? lineLengths[l] - (b.column - a.column) + edit.text.utf8.count : TextDocument.length(lines[l])
+            return (l..<(l + 1), 1)
+        }
         let first = lines[a.line], last = lines[b.line]
         let head = first[..<TextDocument.index(first, a.column)]
         let tail = last[TextDocument.index(last, b.column)...]
