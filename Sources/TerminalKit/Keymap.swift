@@ -19,8 +19,10 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
         statusItems = groups.flatMap { $0.bindings }.compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
     }
 
+    /// The action of `key`; a modified key the table does not name acts as the plain key.
     public func action(for key: Key) -> Action? {
         for g in groups { for b in g.bindings where b.keys.contains(key) { return b.action } }
+        if let plain = key.unmodified { return action(for: plain) }
         return nil
     }
 
