@@ -120,9 +120,8 @@ public struct TextDocument: Equatable, Sendable {
         var a = clamp(edit.from), b = clamp(edit.to)
         if b < a { swap(&a, &b) }
         let removed = text(from: a, to: b)
-        let first = lines[a.line], last = lines[b.line]
-        let headBytes = first.utf8.distance(from: first.startIndex, to: TextDocument.index(first, a.column))
-        let tailBytes = last.utf8.distance(from: TextDocument.index(last, b.column), to: last.endIndex)
+        let headBytes = byteOffset(line: a.line, column: a.column)
+        let tailBytes = lines[b.line].utf8.count - byteOffset(line: b.line, column: b.column)
         let oldLines = Array(lines[a.line...b.line])   // a copy of these lines only, not a share of the array
         let r = apply(TextEdit(from: a, to: b, text: edit.text))
         let end = TextDocument.position(after: edit.text, insertedAt: a)
@@ -132,10 +131,9 @@ public struct TextDocument: Equatable, Sendable {
         // where the bytes changed, and the inverse restores whole lines instead.
         var exact = end.line == lastLine
         if exact {
-            let f = lines[a.line], l = lines[lastLine]
             exact = lineLengths[lastLine] >= end.column
-                && f.utf8.distance(from: f.startIndex, to: TextDocument.index(f, a.column)) == headBytes
-                && l.utf8.distance(from: TextDocument.index(l, end.column), to: l.endIndex) == tailBytes
+                && byteOffset(line: a.line, column: a.column) == headBytes
+                && lines[lastLine].utf8.count - byteOffset(line: lastLine, column: end.column) == tailBytes
         }
         let inverse: TextEdit
         if exact {
@@ -146,6 +144,15 @@ public struct TextDocument: Equatable, Sendable {
         }
         return UndoableEdit(forward: TextEdit(from: a, to: b, text: edit.text), inverse: inverse, removed: removed,
                             end: end, exact: exact, replaced: r.replaced, inserted: r.inserted)
+    }
+
+    /// The UTF-8 offset of character `column` in line `l` (clamped); without walking the line
+    /// when it is ASCII, which it is exactly when its characters are as many as its bytes.
+    @inline(__always)
+    func byteOffset(line l: Int, column: Int) -> Int {
+        let s = lines[l]
+        if lineLengths[l] == s.utf8.count { return min(column, lineLengths[l]) }
+        return s.utf8.distance(from: s.startIndex, to: TextDocument.index(s, column))
     }
 
     /// The position just after `text` inserted at `p`.
