@@ -65,18 +65,20 @@ public enum KeyDecoder {
         }
     }
 
-    /// Extended keys by terminfo name: `kLFT2` is Shift-←; other modifiers (`kUP5` = Ctrl-↑ …)
-    /// fall back to the plain key, which is more useful than dropping it.
+    /// Extended keys by terminfo name: `kLFT2` is Shift-←, `kLFT5` Ctrl-← (and `kLFT3` Alt-←, as
+    /// word moves go); other modifiers (`kUP5` = Ctrl-↑ …) fall back to the plain key, which is
+    /// more useful than dropping it.
     public static func named(_ name: String) -> Key? {
         var base = Substring(name)
         var modifier = 1
         if let d = base.last?.wholeNumberValue { modifier = d; base = base.dropLast() }
         let shift = modifier == 2
+        let word = isWordModifier(modifier)
         switch base {
         case "kUP": return shift ? .shiftUp : .up
         case "kDN": return shift ? .shiftDown : .down
-        case "kLFT": return shift ? .shiftLeft : .left
-        case "kRIT": return shift ? .shiftRight : .right
+        case "kLFT": return word ? .ctrlLeft : (shift ? .shiftLeft : .left)
+        case "kRIT": return word ? .ctrlRight : (shift ? .shiftRight : .right)
         case "kHOM": return .home
         case "kEND": return .end
         case "kPRV": return .pageUp
@@ -86,6 +88,10 @@ public enum KeyDecoder {
         default: return nil
         }
     }
+
+    /// An xterm modifier number (1 + Shift 1, Alt 2, Ctrl 4, Meta 8) with Ctrl or Alt, which makes
+    /// ← and → move by word.
+    static func isWordModifier(_ m: Int) -> Bool { m >= 2 && m <= 16 && (m - 1) & 0b0110 != 0 }
 
     public static func mouse(x: Int, y: Int, buttons b: UInt64) -> Key? {
         func has(_ m: mmask_t) -> Bool { b & UInt64(m) != 0 }
@@ -113,12 +119,13 @@ public enum KeyDecoder {
         let first = fields.first.flatMap { Int($0) }
         let modifier = fields.count > 1 ? Int(fields[1]) ?? 1 : 1
         let shift = modifier == 2
+        let word = isWordModifier(modifier)
         guard parameters.allSatisfy({ $0.isNumber || $0 == ";" }) else { return nil }   // "<…M" mouse, "?…" replies
         switch final {
         case 0x41: return shift ? .shiftUp : .up        // A
         case 0x42: return shift ? .shiftDown : .down    // B
-        case 0x43: return shift ? .shiftRight : .right  // C
-        case 0x44: return shift ? .shiftLeft : .left    // D
+        case 0x43: return word ? .ctrlRight : (shift ? .shiftRight : .right)  // C
+        case 0x44: return word ? .ctrlLeft : (shift ? .shiftLeft : .left)     // D
         case 0x48: return .home                         // H
         case 0x46: return .end                          // F
         case 0x5A: return .backTab                      // Z

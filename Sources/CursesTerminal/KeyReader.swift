@@ -1,3 +1,4 @@
+import CNcursesw
 import TerminalKit
 
 /// Reads keys from a source of raw keys: Alt and escape-sequence lookahead, paste coalescing,
@@ -77,6 +78,8 @@ public struct KeyReader: Sendable {
             return .escape
         case .char(let v) where KeyDecoder.isPrintable(v):
             return .alt(Character(Unicode.Scalar(v)!))
+        case .char(127), .char(8), .code(KEY_BACKSPACE):
+            return .altBackspace
         default:
             // Alt with a control or special key: the key alone beats losing it.
             return KeyDecoder.decode(n)

@@ -6,6 +6,7 @@ public enum HelpOverlay {
         var lines = keymapLines(Keymaps.practice)
         lines.append(StyledLine("Notes pane (editing)", Style(.title, bold: true)))
         for e in Keymaps.editing { lines.append(row(e.keys, e.help)) }
+        for b in Keymaps.notes.groups.flatMap(\.bindings) { lines.append(row(b.keys.map(\.description).joined(separator: ", "), b.help)) }
         lines.append(.blank)
         lines.append(StyledLine("Follow-ups arrive as the stage goes on; each is quoted in your notes, so write the answer under it. F6 answers from the interviewer's facts; when nothing matches, make an assumption and say it.", .role(.muted)))
         return lines

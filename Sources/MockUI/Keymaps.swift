@@ -5,6 +5,11 @@ public enum PracticeAction: Sendable, Equatable {
     case nextPane, previousPane, nextStage, previousStage, help, hint, pause, ask, end, sketchFullScreen
 }
 
+/// What a key does in the notes pane, besides typing and the plain cursor keys (`Keymaps.editing`).
+public enum NotesAction: Sendable, Equatable {
+    case undo, redo, wordLeft, wordRight, deleteWordBefore, deleteWordAfter, lineStart, lineEnd
+}
+
 /// What a key does on the home screen.
 public enum HomeAction: Sendable, Equatable {
     case up, down, longer, shorter, level, start, help, quit
@@ -34,7 +39,23 @@ public enum Keymaps {
         ]),
     ])
 
-    /// Editing keys of the notes pane, listed in help (handled by the editor).
+    /// The notes pane's own keys (when it has focus): the editor dispatches on this table, and
+    /// help and `mlsd keys` list it under the editing keys. None of them is in `practice`.
+    public static let notes = Keymap<NotesAction>(title: "Notes pane", groups: [
+        ("Notes pane (editing)", [
+            Binding([.ctrl("z"), .alt("u")], .undo, "undo: a typed word, a paste or a run of deletions is one step (never a follow-up's quote)"),
+            Binding([.ctrl("y"), .alt("r")], .redo, "redo what was undone (a new edit clears the redo)"),
+            Binding([.ctrlLeft, .alt("b")], .wordLeft, "back to the start of a word"),
+            Binding([.ctrlRight, .alt("f")], .wordRight, "forward to the end of a word"),
+            Binding([.ctrl("w"), .altBackspace], .deleteWordBefore, "delete the word before the cursor"),
+            Binding([.alt("d")], .deleteWordAfter, "delete the word after the cursor"),
+            Binding([.ctrl("a")], .lineStart, "start of the paragraph"),
+            Binding([.ctrl("e")], .lineEnd, "end of the paragraph"),
+        ]),
+    ])
+
+    /// Editing keys of the notes pane that need no table (typing and the plain cursor keys), listed
+    /// in help before `notes`.
     public static let editing: [(keys: String, help: String)] = [
         ("type", "insert text (a paste arrives as one edit)"),
         ("Enter", "new paragraph"),
@@ -78,6 +99,10 @@ public enum Keymaps {
     public static var allText: String {
         var o = home.text + "\n" + practice.text + "  Notes pane (editing)\n"
         for e in editing { o += "    " + e.keys + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(e.keys))) + e.help + "\n" }
+        for b in notes.groups.flatMap(\.bindings) {
+            let k = b.keys.map(\.description).joined(separator: ", ")
+            o += "    " + k + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(k))) + b.help + "\n"
+        }
         o += "  Dialogs\n    Enter                     confirm / send\n    Esc                       cancel\n    y, n                      answer the end-of-interview question\n"
         o += "\n" + sketch.text + "  Sketch pane (typing a label)\n"
         for e in sketchTyping { o += "    " + e.keys + String(repeating: " ", count: max(1, 26 - DisplayWidth.of(e.keys))) + e.help + "\n" }

@@ -13,7 +13,8 @@ public struct NotesEditor: Sendable {
 
     public init() {}
 
-    public enum Outcome: Equatable { case edit(TextEdit), moved, ignored }
+    /// What a key came to: an edit for the engine, an undo or redo to ask of it, or a cursor move.
+    public enum Outcome: Equatable { case edit(TextEdit), undo, redo, moved, ignored }
 
     // MARK: layout
 
@@ -123,11 +124,81 @@ public struct NotesEditor: Sendable {
     /// Puts the cursor at the end of the document (after a follow-up is quoted).
     public mutating func moveToEnd(_ doc: TextDocument) { cursor = doc.end; goalX = nil }
 
+    /// Puts the cursor at `p` (where an undo or redo changed the text).
+    public mutating func place(_ p: TextPosition, in doc: TextDocument) { cursor = doc.clamp(p); goalX = nil }
+
+    // MARK: words
+
+    /// Letters (accented or not, any script), digits and `_` make words; everything else, line
+    /// breaks included, is between words.
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+
+    /// The start of the word before `p` (over what is between words, across lines).
+    public static func wordLeft(from p: TextPosition, in doc: TextDocument) -> TextPosition {
+        let p = doc.clamp(p)
+        var line = p.line, col = p.column
+        var chars = Array(doc.lines[line])
+        while true {
+            if col == 0 {
+                if line == 0 { return TextPosition(line: 0, column: 0) }
+                line -= 1
+                chars = Array(doc.lines[line])
+                col = chars.count
+                continue
+            }
+            if isWordCharacter(chars[col - 1]) { break }
+            col -= 1
+        }
+        while col > 0 && isWordCharacter(chars[col - 1]) { col -= 1 }
+        return TextPosition(line: line, column: col)
+    }
+
+    /// The end of the word after `p` (over what is between words, across lines).
+    public static func wordRight(from p: TextPosition, in doc: TextDocument) -> TextPosition {
+        let p = doc.clamp(p)
+        var line = p.line, col = p.column
+        var chars = Array(doc.lines[line])
+        while true {
+            if col == chars.count {
+                if line == doc.lines.count - 1 { return TextPosition(line: line, column: col) }
+                line += 1
+                chars = Array(doc.lines[line])
+                col = 0
+                continue
+            }
+            if isWordCharacter(chars[col]) { break }
+            col += 1
+        }
+        while col < chars.count && isWordCharacter(chars[col]) { col += 1 }
+        return TextPosition(line: line, column: col)
+    }
+
+    /// A key of the notes table (`Keymaps.notes`).
+    mutating func perform(_ action: NotesAction, doc: TextDocument) -> Outcome {
+        let c = cursor
+        goalX = nil
+        switch action {
+        case .undo: return .undo
+        case .redo: return .redo
+        case .wordLeft: cursor = NotesEditor.wordLeft(from: c, in: doc); return .moved
+        case .wordRight: cursor = NotesEditor.wordRight(from: c, in: doc); return .moved
+        case .deleteWordBefore:
+            let p = NotesEditor.wordLeft(from: c, in: doc)
+            return p == c ? .ignored : .edit(.delete(from: p, to: c))
+        case .deleteWordAfter:
+            let p = NotesEditor.wordRight(from: c, in: doc)
+            return p == c ? .ignored : .edit(.delete(from: c, to: p))
+        case .lineStart: cursor.column = 0; return .moved
+        case .lineEnd: cursor.column = doc.length(ofLine: c.line); return .moved
+        }
+    }
+
     // MARK: keys
 
     /// Handles an editing key for a pane of the given inner size.
     public mutating func handle(_ key: Key, doc: TextDocument, width: Int, height: Int) -> Outcome {
         cursor = doc.clamp(cursor)
+        if let a = Keymaps.notes.action(for: key) { return perform(a, doc: doc) }
         let c = cursor
         switch key {
         case .char(let ch):

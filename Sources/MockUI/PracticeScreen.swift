@@ -76,6 +76,8 @@ public struct PracticeScreen: Sendable {
         switch e.kind {
         case .notesEdited(let stage, let edit):
             editors[stage].didApply(edit)
+        case .notesUndone(let stage), .notesRedone(let stage):
+            if let c = session.notesHistory[stage].caret { editors[stage].place(c, in: session.notes[stage]) }
         case .followUpAsked(let stage, _):
             editors[stage].moveToEnd(session.notes[stage])
             promptScroll = 0
@@ -152,6 +154,13 @@ public struct PracticeScreen: Sendable {
                 out.events = run(.edit(e), at: now)
                 if out.events.contains(where: { if case .notesEdited = $0.kind { return true }; return false }) {
                     editors[i].didApply(e)
+                }
+            case .undo, .redo:
+                out.events = run(outcome == .undo ? .undoNotes : .redoNotes, at: now)
+                // the cursor goes where the text changed (a quoted follow-up clears the caret)
+                if out.events.contains(where: { switch $0.kind { case .notesUndone, .notesRedone: return true; default: return false } }),
+                   let c = session.notesHistory[i].caret {
+                    editors[i].place(c, in: session.notes[i])
                 }
             case .moved, .ignored: break
             }

@@ -8,11 +8,26 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)            // F1 … F12
     case up, down, left, right, home, end, pageUp, pageDown
     case shiftUp, shiftDown, shiftLeft, shiftRight
+    /// Ctrl (or Alt) with ← or →: move by word in text.
+    case ctrlLeft, ctrlRight
+    /// Alt (Esc) then Backspace: delete the word before the cursor.
+    case altBackspace
     case enter, tab, backTab, backspace, delete, insert, escape
     case resize
     case mouse(x: Int, y: Int, kind: MouseKind)
 
     public enum MouseKind: Hashable, Sendable { case press, release, drag, wheelUp, wheelDown }
+
+    /// The key without its Ctrl or Alt, for a table that does not name the modified key (so that
+    /// Ctrl-← still moves where only ← means something); nil for keys that have no such form.
+    public var unmodified: Key? {
+        switch self {
+        case .ctrlLeft: return .left
+        case .ctrlRight: return .right
+        case .altBackspace: return .backspace
+        default: return nil
+        }
+    }
 
     /// The name shown in help and the status line.
     public var description: String {
@@ -35,6 +50,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .shiftDown: return "Shift-↓"
         case .shiftLeft: return "Shift-←"
         case .shiftRight: return "Shift-→"
+        case .ctrlLeft: return "Ctrl-←"
+        case .ctrlRight: return "Ctrl-→"
+        case .altBackspace: return "Alt-Backspace"
         case .enter: return "Enter"
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"

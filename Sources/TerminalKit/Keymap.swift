@@ -29,9 +29,12 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
         for g in groups { for b in g.bindings { for k in b.keys where actions[k] == nil { actions[k] = b.action } } }
     }
 
+    /// The action of `key`; a modified key the table does not name acts as the plain key.
     public func action(for key: Key) -> Action? {
         if case .text = key { return nil }   // a paste is never a binding (and is costly to hash)
-        return actions[key]
+        if let a = actions[key] { return a }
+        if let plain = key.unmodified { return action(for: plain) }
+        return nil
     }
 
     /// "F1 help  F2 hint …" items for the status line (worked out once: it is drawn every frame).

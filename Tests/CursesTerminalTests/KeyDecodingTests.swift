@@ -58,6 +58,11 @@ extension CursesTerminalTests {
         #expect(KeyDecoder.named("kUP2") == .shiftUp)
         #expect(KeyDecoder.named("kDN2") == .shiftDown)
         #expect(KeyDecoder.named("kUP5") == .up)
+        #expect(KeyDecoder.named("kLFT5") == .ctrlLeft)
+        #expect(KeyDecoder.named("kRIT5") == .ctrlRight)
+        #expect(KeyDecoder.named("kLFT3") == .ctrlLeft)
+        #expect(KeyDecoder.named("kRIT7") == .ctrlRight)
+        #expect(KeyDecoder.named("kRIT6") == .ctrlRight, "Ctrl-Shift-→ (no selection: a word move)")
         #expect(KeyDecoder.named("kHOM3") == .home)
         #expect(KeyDecoder.named("kxIN") == nil)
     }
@@ -75,7 +80,10 @@ extension CursesTerminalTests {
         #expect(KeyDecoder.csi(parameters: "", final: 0x41) == .up)
         #expect(KeyDecoder.csi(parameters: "1;2", final: 0x41) == .shiftUp)
         #expect(KeyDecoder.csi(parameters: "1;2", final: 0x44) == .shiftLeft)
-        #expect(KeyDecoder.csi(parameters: "1;5", final: 0x43) == .right)
+        #expect(KeyDecoder.csi(parameters: "1;5", final: 0x43) == .ctrlRight)
+        #expect(KeyDecoder.csi(parameters: "1;5", final: 0x44) == .ctrlLeft)
+        #expect(KeyDecoder.csi(parameters: "1;3", final: 0x44) == .ctrlLeft, "Alt-← moves by word too")
+        #expect(KeyDecoder.csi(parameters: "1;5", final: 0x41) == .up)
         #expect(KeyDecoder.csi(parameters: "", final: 0x5A) == .backTab)
         #expect(KeyDecoder.csi(parameters: "3", final: 0x7E) == .delete)
         #expect(KeyDecoder.csi(parameters: "5", final: 0x7E) == .pageUp)
@@ -112,9 +120,27 @@ extension CursesTerminalTests {
         let altUp = Script([.char(27), .code(KEY_UP)])
         #expect(r.read(timeoutMs: 100, next: altUp.next) == .up)
 
+        let altBackspace = Script([.char(27), .char(127)])
+        #expect(r.read(timeoutMs: 100, next: altBackspace.next) == .altBackspace)
+        let altBackspaceCode = Script([.char(27), .code(KEY_BACKSPACE)])
+        #expect(r.read(timeoutMs: 100, next: altBackspaceCode.next) == .altBackspace)
+        let altBackspaceH = Script([.char(27), .char(8)])
+        #expect(r.read(timeoutMs: 100, next: altBackspaceH.next) == .altBackspace)
+
         let altO = Script(chars("\u{1B}Oz"))
         #expect(r.read(timeoutMs: 100, next: altO.next) == .alt("O"))
         #expect(r.read(timeoutMs: 100, next: altO.next) == .char("z"))
+    }
+
+    /// The notes pane's control keys reach the program as keys (the terminal is in raw mode, so
+    /// Ctrl-Z is no suspend signal; the end-to-end test checks that in a real terminal).
+    @Test func theNotesControlKeysArriveAsKeys() {
+        var r = KeyReader()
+        let s = Script([.char(26), .char(25), .char(23), .char(1), .char(5)])
+        let keys = (0..<5).map { _ in r.read(timeoutMs: 100, next: s.next) }
+        #expect(keys == [.ctrl("z"), .ctrl("y"), .ctrl("w"), .ctrl("a"), .ctrl("e")])
+        let altF = Script(chars("\u{1B}f\u{1B}b\u{1B}d"))
+        #expect((0..<3).map { _ in r.read(timeoutMs: 100, next: altF.next) } == [.alt("f"), .alt("b"), .alt("d")])
     }
 
     @Test func readerCoalescesPastes() {

@@ -16,7 +16,8 @@ import TestSupport
             .followUpAsked(stage: 0, id: "open"),
             .clarificationAsked(stage: 0, question: "How \"many\" users?\\", fact: "scale"),
             .clarificationAsked(stage: 0, question: "Anything?", fact: nil),
-            .hintShown(stage: 0, level: 1), .paused, .resumed, .stageOverrun(stage: 0), .ended,
+            .hintShown(stage: 0, level: 1), .paused, .resumed, .stageOverrun(stage: 0),
+            .notesUndone(stage: 0), .notesRedone(stage: 0), .ended,
         ]
         let events = kinds.enumerated().map { Event(seq: $0.offset + 1, at: Double($0.offset) * 1.5 + 0.001, kind: $0.element) }
         let r = try RecordingReader.parse(SessionScript.file(scenario, events: events), path: "t.mlsd")

@@ -11,6 +11,9 @@ public enum Command: Equatable, Sendable {
     case revealHint
     case togglePause
     case end
+    /// Takes back the last undo step of the current stage's notes, or does it again.
+    case undoNotes
+    case redoNotes
     /// A change to the architecture sketch (or undo, redo).
     case sketch(SketchCommand)
 }
@@ -19,6 +22,9 @@ public enum Command: Equatable, Sendable {
 public enum Refusal: Equatable, Sendable {
     case notStarted, ended, paused, noMoreHints, firstStage, lastStage, pauseNotAllowed, emptyQuestion
     case emptyLabel, labelTooLong(max: Int), noSuchElement, arrowToItself, arrowNeedsBoxes, notMovable, nothingToUndo, nothingToRedo
+    /// Nothing to undo in this stage's notes; `afterFollowUp` when a follow-up's quote started the history afresh.
+    case nothingToUndoInNotes(afterFollowUp: Bool)
+    case nothingToRedoInNotes
     public var message: String {
         switch self {
         case .notStarted: return "The interview has not started."
@@ -37,6 +43,10 @@ public enum Refusal: Equatable, Sendable {
         case .notMovable: return "Arrows follow their boxes: move a box instead."
         case .nothingToUndo: return "Nothing to undo in the sketch."
         case .nothingToRedo: return "Nothing to redo in the sketch."
+        case .nothingToUndoInNotes(let quoted):
+            return quoted ? "Nothing to undo: the interviewer's follow-up starts the notes' undo history afresh."
+                          : "Nothing to undo in this stage's notes."
+        case .nothingToRedoInNotes: return "Nothing to redo in this stage's notes."
         }
     }
 }

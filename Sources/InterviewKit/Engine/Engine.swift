@@ -63,6 +63,11 @@ public struct Engine: Sendable {
             return .emit([])
         case .edit(let e):
             return .emit([.notesEdited(stage: s.stageIndex, edit: e)])
+        case .undoNotes:
+            let h = s.notesHistory[s.stageIndex]
+            return h.canUndo ? .emit([.notesUndone(stage: s.stageIndex)]) : .refuse(.nothingToUndoInNotes(afterFollowUp: h.clearedByFollowUp))
+        case .redoNotes:
+            return s.notesHistory[s.stageIndex].canRedo ? .emit([.notesRedone(stage: s.stageIndex)]) : .refuse(.nothingToRedoInNotes)
         case .nextStage:
             if s.stageIndex + 1 >= s.scenario.stages.count { return .refuse(.lastStage) }
             return .emit([.stageEntered(stage: s.stageIndex + 1)])

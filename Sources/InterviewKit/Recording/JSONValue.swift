@@ -300,7 +300,7 @@ public enum JSONWriter {
 
     /// Appends seconds with exactly three decimals (milliseconds), without `String(format:)`.
     public static func seconds(_ t: Double, into o: inout String) {
-        let ms = Int((max(0, t) * 1000).rounded())
+        let ms = Event.milliseconds(t)   // the same rounding the fold uses
         o += String(ms / 1000)
         o += "."
         let f = ms % 1000

@@ -129,7 +129,7 @@ public enum RecordingFormat {
 
     /// Names of the event kinds this program writes.
     static let knownNames: Set<String> = ["started", "stageEntered", "notesEdited", "followUpAsked", "clarificationAsked",
-                                          "hintShown", "paused", "resumed", "stageOverrun", "ended",
+                                          "hintShown", "paused", "resumed", "stageOverrun", "ended", "notesUndone", "notesRedone",
                                           "sketchEdited", "sketchUndone", "sketchRedone"]
 
     /// Checks the fields of a decoded event against the scenario, so that the fold and the views
@@ -140,7 +140,7 @@ public enum RecordingFormat {
         switch kind {
         case .started(let minutes, _):
             if minutes < 1 || minutes > maxMinutes { throw .invalid("a length of \(minutes) minutes is out of range (1 to \(maxMinutes))") }
-        case .stageEntered(let i), .stageOverrun(let i): try stage(i)
+        case .stageEntered(let i), .stageOverrun(let i), .notesUndone(let i), .notesRedone(let i): try stage(i)
         case .notesEdited(let i, let e):
             try stage(i)
             for v in [e.from.line, e.from.column, e.to.line, e.to.column] where v < 0 || v > maxIndex { throw .invalid("a position is out of range") }

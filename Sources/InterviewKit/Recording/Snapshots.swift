@@ -30,7 +30,15 @@ public struct Snapshots: Sendable {
         for (k, e) in events.enumerated() {
             s.apply(e)
             // What the coverage scan just read: the edited paragraph(s).
-            if case .notesEdited(let st, let edit) = e.kind {
+            // (An undo or redo applies a whole step, a paste as much as the paste did.)
+            var edited: (stage: Int, edit: TextEdit)?
+            switch e.kind {
+            case .notesEdited(let st, let edit): edited = (st, edit)
+            case .notesUndone(let st) where s.notesHistory.indices.contains(st), .notesRedone(let st) where s.notesHistory.indices.contains(st):
+                edited = s.notesHistory[st].lastApplied.map { (st, $0) }
+            default: break
+            }
+            if let (st, edit) = edited {
                 let doc = s.notes[st]
                 let first = min(edit.from.line, edit.to.line, doc.lines.count - 1)
                 work += doc.lines[max(0, first)].utf8.count + edit.text.utf8.count

@@ -12,6 +12,10 @@ public struct Event: Equatable, Sendable, Codable {
         case started(minutes: Int, level: Level)
         case stageEntered(stage: Int)
         case notesEdited(stage: Int, edit: TextEdit)
+        /// The last undo step of a stage's notes taken back, and done again (see `NotesHistory`:
+        /// the steps are folded from the edits, so the event needs no more than the stage).
+        case notesUndone(stage: Int)
+        case notesRedone(stage: Int)
         case followUpAsked(stage: Int, id: String)
         case clarificationAsked(stage: Int, question: String, fact: String?)
         case hintShown(stage: Int, level: Int)
@@ -26,10 +30,16 @@ public struct Event: Equatable, Sendable, Codable {
         case sketchRedone
     }
 
+    /// A time in whole milliseconds, rounded as the recording writes it, so that what the fold
+    /// decides from times (which edits make one undo step) is the same live and in replay.
+    public static func milliseconds(_ t: Double) -> Int {
+        t.isFinite ? Int((max(0, min(t, 1e12)) * 1000).rounded()) : 0
+    }
+
     /// Whether replay and the timeline show this event as a marker.
     public var isMarker: Bool {
         switch kind {
-        case .notesEdited, .sketchEdited, .sketchUndone, .sketchRedone: return false
+        case .notesEdited, .notesUndone, .notesRedone, .sketchEdited, .sketchUndone, .sketchRedone: return false
         default: return true
         }
     }

@@ -18,6 +18,8 @@ public struct Session: Sendable {
     var stageSpentBefore: [Double]
 
     public private(set) var notes: [TextDocument]
+    /// Per stage, the undo and redo history of the notes (see `NotesHistory`).
+    public private(set) var notesHistory: [NotesHistory]
     public private(set) var coverage: CoverageIndex
     public private(set) var asked: [AskedFollowUp] = []
     public private(set) var clarifications: [Clarification] = []
@@ -37,6 +39,7 @@ public struct Session: Sendable {
         let n = scenario.stages.count
         stageSpentBefore = Array(repeating: 0, count: n)
         notes = Array(repeating: TextDocument(), count: n)
+        notesHistory = Array(repeating: NotesHistory(), count: n)
         coverage = CoverageIndex(stages: n, targets: signals.targetCount)
         hintsShown = Array(repeating: 0, count: n)
         for i in 0..<n { coverage.update(stage: i, doc: notes[i], replaced: 0..<1, inserted: 1, matcher: signals.matcher) }
@@ -132,11 +135,21 @@ public struct Session: Sendable {
         case .stageEntered(let i):
             guard i >= 0, i < scenario.stages.count else { return }
             closeStageStretch(at: t)
+            notesHistory[stageIndex].close()
             stageIndex = i
         case .notesEdited(let i, let edit):
             guard i >= 0, i < notes.count else { return }
+            let u = notes[i].applyUndoable(edit)
+            notesHistory[i].record(u, atMs: Event.milliseconds(t))
+            notesChanged(i, replaced: u.replaced, inserted: u.inserted)
+        case .notesUndone(let i):
+            guard i >= 0, i < notes.count, let edit = notesHistory[i].undo() else { return }
             let r = notes[i].apply(edit)
-            if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher) }
+            notesChanged(i, replaced: r.replaced, inserted: r.inserted)
+        case .notesRedone(let i):
+            guard i >= 0, i < notes.count, let edit = notesHistory[i].redo() else { return }
+            let r = notes[i].apply(edit)
+            notesChanged(i, replaced: r.replaced, inserted: r.inserted)
         case .followUpAsked(let i, let id):
             guard i >= 0, i < notes.count, let fu = scenario.stages[i].followUps.first(where: { $0.id == id }) else { return }
             asked.append(AskedFollowUp(id: id, stage: i, at: elapsed(at: t)))
@@ -145,7 +158,10 @@ public struct Session: Sendable {
             let prefix = doc.isEmpty ? "" : (doc.lines[doc.lines.count - 1].isEmpty ? "" : "\n")
             let r = doc.apply(.insert(prefix + Session.quoteLine(fu.ask) + "\n", at: end))
             notes[i] = doc
-            if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: r.replaced, inserted: r.inserted, matcher: signals.matcher) }
+            // The quote is the interviewer's: undo must never take it out, and the candidate's
+            // steps from before it no longer fit the text around it, so the history starts afresh.
+            notesHistory[i].clear(byFollowUp: true)
+            notesChanged(i, replaced: r.replaced, inserted: r.inserted)
         case .clarificationAsked(let i, let q, let fact):
             guard i >= 0, i < notes.count else { return }
             clarifications.append(Clarification(stage: i, question: q, fact: fact, at: elapsed(at: t)))
@@ -179,6 +195,12 @@ public struct Session: Sendable {
         case .sketchRedone:
             recountSketch(sketchDocument.redo())
         }
+    }
+
+    /// Coverage follows a change to a stage's notes (typed, undone, redone or quoted alike),
+    /// rescanning only the lines that changed; while a replay defers coverage, it catches up later.
+    private mutating func notesChanged(_ i: Int, replaced: Range<Int>, inserted: Int) {
+        if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: replaced, inserted: inserted, matcher: signals.matcher) }
     }
 
     /// Sketch labels count toward coverage like typed notes, in the stage where they were written;

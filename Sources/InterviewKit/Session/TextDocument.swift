@@ -122,6 +122,63 @@ public struct TextDocument: Equatable, Sendable {
         return (a.line..<(b.line + 1), newLines.count)
     }
 
+    /// The text between two positions (clamped, in either order), lines joined by "\n".
+    public func text(from p: TextPosition, to q: TextPosition) -> String {
+        var a = clamp(p), b = clamp(q)
+        if b < a { swap(&a, &b) }
+        if a == b { return "" }
+        let first = lines[a.line], last = lines[b.line]
+        if a.line == b.line {
+            return String(first[TextDocument.index(first, a.column)..<TextDocument.index(first, b.column)])
+        }
+        var o = String(first[TextDocument.index(first, a.column)...])
+        for l in (a.line + 1)..<b.line { o += "\n"; o += lines[l] }
+        o += "\n"
+        o += last[..<TextDocument.index(last, b.column)]
+        return o
+    }
+
+    /// Applies an edit and works out the edit that takes it back (`UndoableEdit`), for the undo
+    /// history. The inverse is exact: applying it gives back the same lines, byte for byte.
+    public mutating func applyUndoable(_ edit: TextEdit) -> UndoableEdit {
+        var a = clamp(edit.from), b = clamp(edit.to)
+        if b < a { swap(&a, &b) }
+        let removed = text(from: a, to: b)
+        let headBytes = byteOffset(line: a.line, column: a.column)
+        let tailBytes = lines[b.line].utf8.count - byteOffset(line: b.line, column: b.column)
+        let oldLines = Array(lines[a.line...b.line])   // a copy of these lines only, not a share of the array
+        let r = apply(TextEdit(from: a, to: b, text: edit.text))
+        let end = TextDocument.position(after: edit.text, insertedAt: a)
+        let lastLine = a.line + r.inserted - 1
+        // Character columns are grapheme clusters, so new text may merge with its neighbours
+        // (a combining accent typed after a letter): then the columns around it no longer fall
+        // where the bytes changed, and the inverse restores whole lines instead.
+        var exact = end.line == lastLine
+        if exact {
+            exact = lineLengths[lastLine] >= end.column
+                && byteOffset(line: a.line, column: a.column) == headBytes
+                && lines[lastLine].utf8.count - byteOffset(line: lastLine, column: end.column) == tailBytes
+        }
+        let inverse: TextEdit
+        if exact {
+            inverse = TextEdit(from: a, to: end, text: removed)
+        } else {
+            inverse = TextEdit(from: TextPosition(line: a.line, column: 0), to: TextPosition(line: lastLine, column: lineLengths[lastLine]),
+                               text: oldLines.joined(separator: "\n"))
+        }
+        return UndoableEdit(forward: TextEdit(from: a, to: b, text: edit.text), inverse: inverse, removed: removed,
+                            end: end, exact: exact, replaced: r.replaced, inserted: r.inserted)
+    }
+
+    /// The UTF-8 offset of character `column` in line `l` (clamped); without walking the line
+    /// when it is ASCII, which it is exactly when its characters are as many as its bytes.
+    @inline(__always)
+    func byteOffset(line l: Int, column: Int) -> Int {
+        let s = lines[l]
+        if lineLengths[l] == s.utf8.count { return min(column, lineLengths[l]) }
+        return s.utf8.distance(from: s.startIndex, to: TextDocument.index(s, column))
+    }
+
     /// The position just after `text` inserted at `p`.
     public static func position(after text: String, insertedAt p: TextPosition) -> TextPosition {
         var line = p.line, col = p.column
@@ -141,4 +198,22 @@ public struct TextDocument: Equatable, Sendable {
         }
         return n
     }
+}
+
+/// An edit as applied, with what undo needs: the edit that takes it back and the text it removed.
+public struct UndoableEdit: Equatable, Sendable {
+    /// The edit with its positions clamped into the document and in order.
+    public var forward: TextEdit
+    /// The edit that gives back the document as it was before `forward`.
+    public var inverse: TextEdit
+    /// The text `forward` replaced ("" for an insert).
+    public var removed: String
+    /// The position just after the new text.
+    public var end: TextPosition
+    /// Whether the new text sits between `forward.from` and `end` character for character (so
+    /// `inverse` is the small edit `end`…`from` ← `removed`; otherwise it restores whole lines).
+    public var exact: Bool
+    /// The lines replaced (in the old numbering) and how many stand there now, as `apply` returns.
+    public var replaced: Range<Int>
+    public var inserted: Int
 }
