@@ -74,6 +74,14 @@ func recordingBenchmarks() throws -> [Figure] {
     }
     figures.append(Figure(name: "seek plus the typed-lately highlight, worst of 100", value: worstConsole * 1000, unit: "ms", target: "< 20 ms", ok: worstConsole < 0.020))
 
+    // The cast export of the whole session (drawn by the practice screen's own views).
+    if let r = try? RecordingReader.read(path: path) {
+        var castBytes = 0
+        let cast = wallTime { ReplayCast.render(r, to: { castBytes += $0.utf8.count }) }
+        figures.append(Figure(name: String(format: "cast export of it (%.1f MB of asciicast)", Double(castBytes) / 1e6), value: cast, unit: "s",
+                              target: "a few seconds", ok: nil))
+    }
+
     // CPU per keystroke: the practice screen's work (handle the key, draw the frame) with and
     // without the recorder (encode, one write(2), fsync every 2 s of the simulated clock).
     let keys = 20_000

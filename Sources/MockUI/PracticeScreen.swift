@@ -60,7 +60,10 @@ public struct PracticeScreen: Sendable {
     /// The recorded state on screen instead of the engine's (replay only).
     var shown: Session?
 
-    public var session: Session { shown ?? engine.session }
+    public var session: Session {
+        if let s = shown { return s }   // not `??`: its closure would copy the whole engine
+        return engine.session
+    }
 
     /// A warning from the recorder (disk full, folder not writable), kept on the status line
     /// while there is no other message; nil clears it.

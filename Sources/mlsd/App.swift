@@ -70,15 +70,16 @@ enum App {
             }
             return quit
         }
+        var warning: String?
+        var size = term.size
+        _ = app.update(.resize(size), at: now())
+        term.present(app.view(size: size, at: now()))
+        // The first frame goes out before the recorder opens its file, writes the case into it
+        // and syncs the first stage marker; the events carry their own times.
         if case .practice(let s, let settings) = start, case .practice(let p) = app.screen {
             _ = perform([.sessionStarted(s, settings), .record(p.initialEvents)])
         }
         if case .resume(let r) = start { rec.resume(r) }
-        var warning: String?
-
-        var size = term.size
-        _ = app.update(.resize(size), at: now())
-        term.present(app.view(size: size, at: now()))
         var lastSecond = -1
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
