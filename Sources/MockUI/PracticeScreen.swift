@@ -217,6 +217,11 @@ public struct PracticeScreen: Sendable {
                 out.events = run(.askClarification(text), at: now)
                 if !out.events.isEmpty { promptScroll = 0 }
             case .backspace: if !text.isEmpty { text.removeLast() }; overlay = .ask(text)
+            case .altBackspace, .ctrl("w"):
+                // the word before the cursor (and the spaces after it), as in the notes
+                while text.last == " " { text.removeLast() }
+                while let c = text.last, c != " " { text.removeLast(); _ = c }
+                overlay = .ask(text)
             case .char(let c): text.append(c); overlay = .ask(text)
             case .text(let s): text += s.replacingOccurrences(of: "\n", with: " "); overlay = .ask(text)
             case .ctrl("u"): overlay = .ask("")

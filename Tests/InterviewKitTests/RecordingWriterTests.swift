@@ -23,6 +23,28 @@ import TestSupport
         r.record([Event(seq: 1, at: 0, kind: .started(minutes: 45, level: .senior)), Event(seq: 2, at: 0, kind: .stageEntered(stage: 0))], at: 0)
     }
 
+    /// Typed characters take a shortcut straight to bytes; the line must be the one `line` writes.
+    @Test func theTypingShortcutWritesExactlyTheUsualLine() {
+        let texts = ["a", "é", "漢字", "with space", "", "quote\"", "back\\slash", "tab\t", "\u{1b}[31m", "emoji 👍🏽"]
+        let times = [0, 0.0004, 0.0005, 1.001, 59.999, 3600.25, 10799.9995]
+        var seq = 1
+        for t in texts {
+            for at in times {
+                for (line, column) in [(0, 0), (12, 345), (7, 1)] {
+                    let e = Event(seq: seq, at: at, kind: .notesEdited(stage: seq % 7, edit: .insert(t, at: TextPosition(line: line, column: column))))
+                    seq = (seq * 7 + 3) % 1_000_003
+                    var bytes: [UInt8] = []
+                    if RecordingFormat.typedLine(e, into: &bytes) {
+                        #expect(String(decoding: bytes, as: UTF8.self) == RecordingFormat.line(e) + "\n")
+                    } else {
+                        // only text that needs escaping or is not ASCII goes the long way
+                        #expect(t.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F })
+                    }
+                }
+            }
+        }
+    }
+
     @Test func eachEventReachesTheKernelInItsOwnWrite() {
         let sink = FaultySink()
         let r = recorder(sink)

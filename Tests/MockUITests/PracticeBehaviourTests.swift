@@ -67,6 +67,16 @@ import TestSupport
         #expect(f.text.contains("You: What latency budget do we have?"))
     }
 
+    @Test func ctrlWAndAltBackspaceDeleteAWordInTheAskDialog() throws {
+        var p = try screen()
+        _ = p.handle(.function(6), at: 1)
+        _ = p.handle(.text("How many daily users "), at: 2)
+        _ = p.handle(.ctrl("w"), at: 3)
+        #expect(p.overlay == .ask("How many daily "))
+        _ = p.handle(.altBackspace, at: 4)
+        #expect(p.overlay == .ask("How many "))
+    }
+
     @Test func escapeCancelsTheAskDialog() throws {
         var p = try screen()
         _ = p.handle(.function(6), at: 1)

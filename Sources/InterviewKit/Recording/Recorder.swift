@@ -70,6 +70,28 @@ public final class Recorder {
     /// Records events at program time `now`: each reaches the kernel in its own write.
     public func record(_ events: [Event], at now: Double) {
         guard !events.isEmpty else { return }
+        // The usual case, a typed character with the file healthy and nothing waiting: encoded
+        // straight into bytes and written at once.
+        if events.count == 1, head == pending.count, !partialTail, retryAt == nil, let sink, !events[0].isMarker {
+            scratch.removeAll(keepingCapacity: true)
+            if RecordingFormat.typedLine(events[0], into: &scratch) {
+                let n = scratch.withUnsafeBytes { sink.append($0) }
+                eventsRecorded += 1
+                if n == scratch.count {
+                    fileLength += n
+                    eventsWritten += 1
+                    dirty = true
+                    problem = nil
+                    if now - lastSync >= Self.syncInterval { flush(at: now, syncNow: false) }
+                    return
+                }
+                // Not written whole: take it back the usual way (cut off what reached the file).
+                if n > 0 { if sink.truncate(fileLength) != 0 { partialTail = true } }
+                pending.append(String(decoding: scratch, as: UTF8.self))
+                fail(n > 0 ? 28 : (n == 0 ? 28 : Int32(-n)), at: now)
+                return
+            }
+        }
         var marker = false
         for e in events {
             pending.append(RecordingFormat.line(e) + "\n")
@@ -78,6 +100,9 @@ public final class Recorder {
         eventsRecorded += events.count
         flush(at: now, syncNow: marker)
     }
+
+    /// The bytes of the line being written (kept to avoid an allocation per key).
+    private var scratch: [UInt8] = []
 
     /// Lets time pass: fsyncs what was written in the last `syncInterval`, retries after a failure.
     public func tick(at now: Double) {

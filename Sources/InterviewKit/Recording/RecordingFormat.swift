@@ -31,6 +31,31 @@ public enum RecordingFormat {
     ///
     /// Notes edits, nearly every event of a session, are short arrays; every other event is
     /// `[seq, t, name, {fields}]` with the event's name and fields as the `Event.Kind` cases have them.
+    /// `line(e) + "\n"` as bytes, appended to `out` without building a String, for the event
+    /// typing makes (an insertion of plain text); nil for any other event (use `line`).
+    public static func typedLine(_ e: Event, into out: inout [UInt8]) -> Bool {
+        guard case .notesEdited(let stage, let edit) = e.kind, edit.from == edit.to else { return false }
+        for b in edit.text.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return false }
+        @inline(__always) func int(_ v: Int) {
+            if v < 0 { out.append(0x2D); int(-v); return }
+            if v >= 10 { int(v / 10) }
+            out.append(UInt8(0x30 + v % 10))
+        }
+        out.append(0x5B)                                     // [
+        int(e.seq); out.append(0x2C)
+        let ms = Event.milliseconds(e.at)
+        int(ms / 1000); out.append(0x2E)
+        let f = ms % 1000
+        out.append(UInt8(0x30 + f / 100)); out.append(UInt8(0x30 + f / 10 % 10)); out.append(UInt8(0x30 + f % 10))
+        out.append(contentsOf: [0x2C, 0x22, 0x69, 0x22, 0x2C])   // ,"i",
+        int(stage); out.append(0x2C)
+        int(edit.from.line); out.append(0x2C)
+        int(edit.from.column); out.append(0x2C)
+        out.append(0x22); out.append(contentsOf: edit.text.utf8); out.append(0x22)
+        out.append(0x5D); out.append(0x0A)                   // ]\n
+        return true
+    }
+
     public static func line(_ e: Event) -> String {
         var o = "["
         o += String(e.seq)
