@@ -54,15 +54,15 @@ public struct PracticeScreen: Sendable {
         engine = Engine(scenario: scenario, settings: settings)
         origin = 0
         editors = Array(repeating: NotesEditor(), count: scenario.stages.count)
-        shown = Session(scenario: scenario, settings: settings)
+        replaying = true
     }
 
-    /// The recorded state on screen instead of the engine's (replay only).
-    var shown: Session?
+    /// Recorded events are folded into the engine's session without its rules (replay only).
+    var replaying = false
 
+    /// The session on screen, lent rather than copied (it is read many times a key).
     public var session: Session {
-        if let s = shown { return s }   // not `??`: its closure would copy the whole engine
-        return engine.session
+        _read { yield engine.session }
     }
 
     /// A warning from the recorder (disk full, folder not writable), kept on the status line
@@ -72,8 +72,8 @@ public struct PracticeScreen: Sendable {
     /// Folds a recorded event into the shown state and moves the cursor and the status message
     /// as the live screen did when it happened.
     public mutating func replay(_ e: Event) {
-        guard shown != nil else { return }
-        shown!.apply(e)
+        guard replaying else { return }
+        engine.foldRecorded(e)
         let now = e.at
         expireMessage(at: now)
         switch e.kind {

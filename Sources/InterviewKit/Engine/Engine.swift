@@ -22,6 +22,12 @@ public struct Engine: Sendable {
         followUpGap = Engine.defaultGap(minutes: session.settings.minutes)
     }
 
+    /// Folds a recorded event as it was, without the rules (a recording replayed on screen).
+    public mutating func foldRecorded(_ e: Event) {
+        session.apply(e)
+        nextSeq = max(nextSeq, e.seq + 1)
+    }
+
     /// 45 s of interview time between follow-ups in a 45-minute interview, scaled with the length.
     public static func defaultGap(minutes: Int) -> Double { 45 * Double(minutes) / 45 }
 
