@@ -37,7 +37,8 @@ extension SessionStore {
 
     /// The newest recording, when its session was interrupted (not ended).
     func interruptedSession() -> RecordingReader.Summary? {
-        guard let newest = recordings().first, let s = try? RecordingReader.summary(path: newest) else { return nil }
+        guard let newest = recordings().first, !RecordingReader.endsFinished(path: newest),
+              let s = try? RecordingReader.summary(path: newest) else { return nil }
         return s.finished ? nil : s
     }
 

@@ -5,6 +5,23 @@ import TestSupport
 
 /// Reading session files back: a cut last line, corrupt lines and hostile files.
 @Suite struct RecordingReaderTests {
+    /// The check made at every start reads only the end of the newest file.
+    @Test func theStartUpCheckTellsAFinishedSessionFromAnInterruptedOne() throws {
+        let s = try Fixtures.scenario("video-recommendation")
+        let dir = Paths.temporaryFolder("mlsd-ends")
+        let done = dir + "/done.mlsd", cut = dir + "/cut.mlsd", broken = dir + "/broken.mlsd"
+        try SessionScript.file(s, events: SessionScript.play(s, end: true)).write(toFile: done, atomically: true, encoding: .utf8)
+        let interrupted = SessionScript.file(s, events: SessionScript.play(s, end: false))
+        try interrupted.write(toFile: cut, atomically: true, encoding: .utf8)
+        try (interrupted + "[99,1.0,\"ended").write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(RecordingReader.endsFinished(path: done))
+        #expect(!RecordingReader.endsFinished(path: cut))
+        #expect(!RecordingReader.endsFinished(path: broken))   // a cut last line is not an end
+        #expect(!RecordingReader.endsFinished(path: dir + "/absent.mlsd"))
+        #expect(try RecordingReader.summary(path: done).finished)
+        #expect(try !RecordingReader.summary(path: cut).finished)
+    }
+
     let scenario = Fixtures.tiny()
     var events: [Event] { SessionScript.roundTripped(SessionScript.play(scenario, charsPerStage: 30)) }
     var file: String { SessionScript.file(scenario, events: events) }

@@ -220,6 +220,21 @@ public enum RecordingReader {
     }
 
     /// Reads the header and the file's last 64 KiB (not the whole file).
+    /// Whether the file's last complete line is the interview's end, from its last few
+    /// kilobytes only (the header, with the whole case in it, is not read): the cheap check made
+    /// at every start for an interrupted session.
+    public static func endsFinished(path: String) -> Bool {
+        guard let fh = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? fh.close() }
+        let size = (try? fh.seekToEnd()).map(Int.init) ?? 0
+        try? fh.seek(toOffset: UInt64(max(0, size - 4096)))
+        let tail = (try? fh.readToEnd()) ?? Data()
+        guard let last = tail.split(separator: 0x0A, omittingEmptySubsequences: true).last,
+              let v = try? Array(last).withUnsafeBufferPointer({ (b: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue in try JSONParser.parse(b) }),
+              case .array(let items) = v, items.count >= 3, case .string(let kind) = items[2] else { return false }
+        return kind == "ended"
+    }
+
     public static func summary(path: String) throws(RecordingError) -> Summary {
         guard let fh = FileHandle(forReadingAtPath: path) else {
             throw RecordingError(path: path, line: nil, message: "cannot open the file", fix: "")
