@@ -170,10 +170,6 @@ def typing(mlsd):
         print("     %-58s %-14s %.1f bytes a character (median of %d runs of %d characters; all runs %s µs)" % (
             "typing with 20,000 words at 200x60: " + name, "%.1f µs CPU" % cpu_, bytes_, len(rs), n,
             "/".join("%.0f" % r[0] for r in rs)))
-    if "mlsd" in results and "mlsd --no-record" in results:
-        a = sorted(r[0] for r in results["mlsd"])[1]
-        b = sorted(r[0] for r in results["mlsd --no-record"])[1]
-        print("     %-58s %-14s (medians; the runs above show the noise)" % ("recording's share of a typed character, through the terminal", "%.1f %%" % ((a - b) / b * 100)))
 
 
 if __name__ == "__main__":
