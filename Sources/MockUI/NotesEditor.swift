@@ -33,7 +33,7 @@ public struct NotesEditor: Sendable {
     var rowStartsVersion = -1
 
     mutating func rowStart(_ doc: TextDocument, line: Int, width: Int) -> Int {
-        if rowStartsWidth != width || rowStartsVersion != doc.version || rowStartsRevisions.count != doc.lines.count {
+        if rowStartsWidth != width || rowStartsVersion != doc.version {
             let n = doc.lines.count
             // Lines whose revision is unchanged keep their row count; only edited lines are re-wrapped,
             // and when no line's row count changed (the usual key press) the starts stay as they are.
@@ -63,7 +63,7 @@ public struct NotesEditor: Sendable {
 
     /// The screen row (from the document top) and column of the cursor.
     mutating func visualCursor(_ doc: TextDocument, width: Int) -> (row: Int, x: Int) {
-        if let v = visualCache, v.version == doc.version, v.cursor == cursor, v.width == width, rowStartsRevisions.count == doc.lines.count {
+        if let v = visualCache, v.version == doc.version, v.cursor == cursor, v.width == width {
             return (v.row, v.x)
         }
         let found = findVisualCursor(doc, width: width)

@@ -364,7 +364,8 @@ public struct PracticeScreen: Sendable {
 
         let hk = headerKey(t)
         if changed(hk, \.header, l.header) { drawHeader(&f, l.header, t) }
-        if changed(tabsKey(t), \.tabs, l.tabs) { drawTabs(&f, l.tabs, t, glyphs) }
+        let tk = tabsKey(t)
+        if changed(tk, \.tabs, l.tabs) { drawTabs(&f, l.tabs, tk) }
         if !sketchFullScreen {
             let pk = PromptDrawKey(content: promptContentKey(width: l.prompt.width - 2), scroll: promptScroll, focused: focus == .prompt)
             if changed(pk, \.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
@@ -429,7 +430,8 @@ public struct PracticeScreen: Sendable {
                          stageLeft: Report.clock(left), over: left < 0, warn: left < 60)
     }
 
-    /// Per stage: covered points, and how the tab is coloured (current, over, visited, not yet).
+    /// Per stage: covered points, and how the tab is coloured (0 current, 1 over its budget,
+    /// 2 visited, 3 not yet), which is all `drawTabs` draws from.
     func tabsKey(_ t: Double) -> [Int] {
         let s = session
         var key: [Int] = []
@@ -463,20 +465,15 @@ public struct PracticeScreen: Sendable {
     static let shortNames: [StageKind: String] = [.clarify: "Clarify", .frame: "Frame", .data: "Data", .model: "Model",
                                                   .evaluation: "Eval", .serving: "Serving", .monitoring: "Monitor"]
 
-    func drawTabs(_ f: inout Frame, _ r: Rect, _ t: Double, _ g: Glyphs) {
+    /// The stage strip, from `tabsKey`'s covered counts and colours.
+    func drawTabs(_ f: inout Frame, _ r: Rect, _ key: [Int]) {
         let s = session
+        let styles: [Style] = [Style(.selection, bold: true), .role(.danger), .role(.normal), .role(.muted)]
         var x = r.x
         for (i, st) in s.scenario.stages.enumerated() {
-            let c = s.coverageCount(stage: i)
-            let name = " \(i + 1) \(Self.shortNames[st.kind] ?? st.title) \(c.covered)/\(c.total) "
-            let spent = s.stageSpent(i, at: t)
-            let style: Style
-            if i == s.stageIndex { style = Style(.selection, bold: true) }
-            else if spent > s.budget(i) { style = .role(.danger) }
-            else if spent > 0 { style = .role(.normal) }
-            else { style = .role(.muted) }
+            let name = " \(i + 1) \(Self.shortNames[st.kind] ?? st.title) \(key[2 * i])/\(s.signals.stageTargets[i].count) "
             if x + DisplayWidth.of(name) > r.maxX { break }
-            x += f.put(name, x: x, y: r.y, style: style, clip: r)
+            x += f.put(name, x: x, y: r.y, style: styles[key[2 * i + 1]], clip: r)
         }
     }
 

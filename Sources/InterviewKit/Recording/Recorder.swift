@@ -75,20 +75,14 @@ public final class Recorder {
         if events.count == 1, head == pending.count, !partialTail, retryAt == nil, let sink, !events[0].isMarker {
             scratch.removeAll(keepingCapacity: true)
             if RecordingFormat.typedLine(events[0], into: &scratch) {
-                let n = scratch.withUnsafeBytes { sink.append($0) }
                 eventsRecorded += 1
-                if n == scratch.count {
-                    fileLength += n
+                if scratch.withUnsafeBytes({ write($0, to: sink, at: now) }) {
                     eventsWritten += 1
-                    dirty = true
                     problem = nil
                     if now - lastSync >= Self.syncInterval { flush(at: now, syncNow: false) }
-                    return
+                } else {
+                    pending.append(String(decoding: scratch, as: UTF8.self))   // written again on retry
                 }
-                // Not written whole: take it back the usual way (cut off what reached the file).
-                if n > 0 { if sink.truncate(fileLength) != 0 { partialTail = true } }
-                pending.append(String(decoding: scratch, as: UTF8.self))
-                fail(n > 0 ? 28 : (n == 0 ? 28 : Int32(-n)), at: now)
                 return
             }
         }
@@ -144,6 +138,25 @@ public final class Recorder {
         return parts.count > 1 ? parts.dropLast().joined(separator: "/") : "."
     }
 
+    /// Writes one whole line in one write(2); false after a failure, which it has dealt with:
+    /// half a line that reached the file is taken back, and the problem is noted for a retry.
+    private func write(_ line: UnsafeRawBufferPointer, to sink: any RecordingSink, at now: Double) -> Bool {
+        let n = sink.append(line)
+        if n == line.count {
+            fileLength += n
+            dirty = true
+            return true
+        }
+        if n > 0 {
+            // Half a line reached the file: take it back so that the next line starts clean.
+            if sink.truncate(fileLength) != 0 { partialTail = true }
+            fail(28 /* ENOSPC */, at: now)
+        } else {
+            fail(n == 0 ? 28 : Int32(-n), at: now)
+        }
+        return false
+    }
+
     func flush(at now: Double, syncNow: Bool) {
         if let r = retryAt, now < r { return }
         retryAt = nil
@@ -157,24 +170,10 @@ public final class Recorder {
         while head < pending.count {
             var line = pending[head]
             if partialTail { line = "\n" + line }
-            let count = line.utf8.count
-            let n = line.withUTF8 { sink.append(UnsafeRawBufferPointer($0)) }
-            if n == count {
-                fileLength += count
-                head += 1
-                partialTail = false
-                dirty = true
-                if headerPending { headerPending = false } else { eventsWritten += 1 }
-                continue
-            }
-            if n > 0 {
-                // Half a line reached the file: take it back so that the next line starts clean.
-                if sink.truncate(fileLength) != 0 { partialTail = true }
-                fail(28 /* ENOSPC */, at: now)
-            } else {
-                fail(n == 0 ? 28 : Int32(-n), at: now)
-            }
-            return
+            guard line.withUTF8({ write(UnsafeRawBufferPointer($0), to: sink, at: now) }) else { return }
+            head += 1
+            partialTail = false
+            if headerPending { headerPending = false } else { eventsWritten += 1 }
         }
         if head > 4096 && head * 2 > pending.count { pending.removeFirst(head); head = 0 }
         if dirty && (syncNow || now - lastSync >= Self.syncInterval) {

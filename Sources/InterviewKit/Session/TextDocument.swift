@@ -83,13 +83,10 @@ public struct TextDocument: Equatable, Sendable {
             let l = a.line
             let ascii = lineLengths[l] == lines[l].utf8.count
             let textASCII = edit.text.utf8.allSatisfy { $0 < 0x80 }
-            if ascii {
-                let u = lines[l].utf8
-                lines[l].replaceSubrange(u.index(u.startIndex, offsetBy: a.column)..<u.index(u.startIndex, offsetBy: b.column), with: edit.text)
-            } else {
-                let i0 = TextDocument.index(lines[l], a.column), i1 = TextDocument.index(lines[l], b.column)
-                lines[l].replaceSubrange(i0..<i1, with: edit.text)
-            }
+            let u = lines[l].utf8
+            let i0 = u.index(u.startIndex, offsetBy: byteOffset(line: l, column: a.column))
+            let i1 = u.index(u.startIndex, offsetBy: byteOffset(line: l, column: b.column))
+            lines[l].replaceSubrange(i0..<i1, with: edit.text)
             let r = TextDocument.nextRevision()
             revisions[l] = r
             version = r
