@@ -9,7 +9,7 @@ import TerminalKit
 enum App {
     enum Start { case home(ScenarioLibrary), practice(Scenario, Settings), resume(Recording) }
 
-    static func run(start: Start, display: DisplayOptions, recording: RecordingChoice = RecordingChoice()) throws {
+    static func run(start: Start, display: Display, recording: RecordingChoice = RecordingChoice()) throws {
         let instead = "Run it directly in a terminal, or use `mlsd scenarios …` / `mlsd keys` for plain output."
         try TerminalSetup.requireTerminal(needs: "this", instead: instead)
         // An interrupted session is offered before anything else (plain text, one key).

@@ -30,3 +30,15 @@ struct MLSD: ParsableCommand {
 
     static let version = "0.1.0"
 }
+
+extension MLSD {
+    /// The everyday command lines start without ArgumentParser's reflection (see `Launch.quick`);
+    /// every other one, and every error, goes through it.
+    static func main() {
+        guard let launch = Launch.quick(Array(CommandLine.arguments.dropFirst())) else {
+            main(nil)
+            return
+        }
+        do { try launch.run() } catch { exit(withError: error) }
+    }
+}

@@ -7,8 +7,17 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .customLong("scenarios"), help: ArgumentHelp("An extra folder of case files (repeatable; also MLSD_SCENARIOS=DIR:DIR).", valueName: "DIR"))
     var folders: [String] = []
 
+    var cases: CaseFolders { CaseFolders(extra: folders) }
+    func library() -> ScenarioLibrary { cases.library() }
+    func scenario(_ id: String) throws -> Scenario { try cases.scenario(id) }
+}
+
+/// The case folders: the bundled ones, MLSD_SCENARIOS and any `--scenarios DIR`.
+struct CaseFolders: Equatable {
+    var extra: [String] = []
+
     func library() -> ScenarioLibrary {
-        let dirs = ScenarioLibrary.folders(extra: folders, environment: ProcessInfo.processInfo.environment,
+        let dirs = ScenarioLibrary.folders(extra: extra, environment: ProcessInfo.processInfo.environment,
                                            executablePath: executablePath())
         return ScenarioLibrary.load(folders: dirs)
     }
@@ -16,7 +25,7 @@ struct LibraryOptions: ParsableArguments {
     /// A case by id, or exits with the list of valid ids.
     func scenario(_ id: String) throws -> Scenario {
         // Start-up path: a case is normally in ID.yaml, so try that before reading every file.
-        let dirs = ScenarioLibrary.folders(extra: folders, environment: ProcessInfo.processInfo.environment,
+        let dirs = ScenarioLibrary.folders(extra: extra, environment: ProcessInfo.processInfo.environment,
                                            executablePath: executablePath())
         for dir in dirs where !id.contains("/") {
             let path = (dir as NSString).appendingPathComponent(id + ".yaml")

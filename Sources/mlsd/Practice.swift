@@ -10,12 +10,7 @@ struct Home: ParsableCommand {
     @OptionGroup var recording: RecordingOptions
 
     func run() throws {
-        let lib = library.library()
-        if lib.scenarios.isEmpty {
-            printError("mlsd: no cases found in \(lib.folders.joined(separator: ", ")); pass --scenarios DIR")
-            throw ExitStatus.unknownCase.code
-        }
-        try App.run(start: .home(lib), display: display, recording: recording.choice)
+        try Launch(home: self).run()
     }
 }
 
@@ -55,11 +50,10 @@ struct Practice: ParsableCommand {
 
     func run() throws {
         if resume {
-            try App.run(start: .resume(try resumable()), display: display)
+            try App.run(start: .resume(try resumable()), display: display.chosen)
             return
         }
-        let s = try library.scenario(id ?? "video-recommendation")
-        try App.run(start: .practice(s, Settings(minutes: minutes ?? s.minutes, level: level)), display: display, recording: recording.choice)
+        try Launch(practice: self).run()
     }
 
     /// The session `--resume` continues: the file named, or the newest interrupted one.
@@ -98,4 +92,14 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw with plain ASCII instead of Unicode box characters.") var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (for selecting text); the sketch pane then works by keys only.") var noMouse = false
+
+    /// What the screen set-up needs.
+    var chosen: Display { Display(ascii: ascii, noColor: noColor, noMouse: noMouse) }
+}
+
+/// How the screen looks, as the screen set-up is told.
+struct Display: Equatable {
+    var ascii = false
+    var noColor = false
+    var noMouse = false
 }

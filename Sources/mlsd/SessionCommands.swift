@@ -384,7 +384,7 @@ struct ReplayCommand: ParsableCommand {
         var notice: String?
         let skipped = r.issues.count + r.unknownKinds
         if skipped > 0 { notice = "\(skipped) damaged or unknown line\(skipped == 1 ? "" : "s") skipped; `mlsd show FILE` lists them." }
-        try App.runReplay(replay, recordedAt: localDate(r.header.created), notice: notice, display: display)
+        try App.runReplay(replay, recordedAt: localDate(r.header.created), notice: notice, display: display.chosen)
     }
 }
 
@@ -498,7 +498,7 @@ extension App {
     }
 
     /// The coach's console: its own small loop over the replay screen.
-    static func runReplay(_ replay: Replay, recordedAt: String, notice: String?, display: DisplayOptions) throws {
+    static func runReplay(_ replay: Replay, recordedAt: String, notice: String?, display: Display) throws {
         let (term, glyphs) = try TerminalSetup.open(display, needs: "the replay console", instead: "For plain output use `mlsd show FILE --at MM:SS` or `mlsd report FILE`.", mouse: false)
         let stopwatch = Stopwatch()
         func now() -> Double { stopwatch.seconds() }

@@ -15,7 +15,7 @@ enum TerminalSetup {
         }
     }
 
-    static func open(_ display: DisplayOptions, needs: String, instead: String, mouse: Bool) throws -> (CursesTerminal, Glyphs) {
+    static func open(_ display: Display, needs: String, instead: String, mouse: Bool) throws -> (CursesTerminal, Glyphs) {
         try requireTerminal(needs: needs, instead: instead)
         let loc = CursesTerminal.setUpLocale()
         guard loc.isUTF8 else {
