@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "MockUITests", dependencies: ["MockUI", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "CommandLineTests", dependencies: ["mlsd"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["mlsd", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,12 @@
 import ArgumentParser
 import InterviewKit
 @testable import mlsd
-import XCTest
+import TestSupport
+import Testing
 
 /// `Launch.quick` reads the everyday command lines without ArgumentParser. It must read each
 /// one exactly as ArgumentParser would, and leave everything else to it.
-final class QuickLaunchTests: XCTestCase {
+struct QuickLaunchTests {
     /// What ArgumentParser makes of a command line: a launch, or nil for anything that is not
     /// a plain home or practice start (another command, help, an error, --resume).
     private func viaArgumentParser(_ args: [String]) -> Launch? {
@@ -15,7 +16,7 @@ final class QuickLaunchTests: XCTestCase {
         return nil
     }
 
-    func testTheEverydayCommandLinesAreReadQuickly() {
+    @Test func theEverydayCommandLinesAreReadQuickly() {
         let cases: [([String], Launch)] = [
             ([], Launch(start: .home)),
             (["--no-color", "--ascii"], Launch(start: .home, display: Display(ascii: true, noColor: true))),
@@ -28,26 +29,26 @@ final class QuickLaunchTests: XCTestCase {
              Launch(start: .practice(id: "my-case", minutes: nil, level: .senior), cases: CaseFolders(extra: ["/tmp/cases"]))),
         ]
         for (args, expected) in cases {
-            XCTAssertEqual(Launch.quick(args), expected, "\(args)")
-            XCTAssertEqual(viaArgumentParser(args), expected, "\(args)")
+            #expect(Launch.quick(args) == expected, "\(args)")
+            #expect(viaArgumentParser(args) == expected, "\(args)")
         }
     }
 
-    func testEverythingElseIsLeftToArgumentParser() {
+    @Test func everythingElseIsLeftToArgumentParser() {
         for args in [["--help"], ["-h"], ["--version"], ["practice", "--help"], ["help"], ["practice", "help"],
                      ["practice", "--resume"], ["practice", "--record", "x.mlsd"], ["practice", "--minutes", "5"],
                      ["practice", "--minutes", "thirty"], ["practice", "--minutes=30"], ["practice", "--level", "junior"],
                      ["practice", "a", "b"], ["practice", "--minutes", "30", "--minutes", "40"], ["practice", "--"],
                      ["practice", ""], ["scenarios", "list"], ["keys"], ["home"], ["--minutes", "30"], ["fraud-detection"],
                      ["--ascii", "practice"], ["practice", "--scenarios"], ["practice", "--level"]] {
-            XCTAssertNil(Launch.quick(args), "\(args)")
+            #expect(Launch.quick(args) == nil, "\(args)")
         }
     }
 
     /// Thousands of command lines built from the options that matter, with good and bad values
     /// and now and then a stray token: whenever the quick reader accepts one, ArgumentParser
     /// accepts it too and reads the same launch.
-    func testTheQuickReaderAgreesWithArgumentParser() {
+    @Test func theQuickReaderAgreesWithArgumentParser() {
         let pieces: [[[String]]] = [
             [["--minutes", "30"], ["--minutes", "10"], ["--minutes", "180"], ["--minutes", "181"], ["--minutes", "9"],
              ["--minutes", "030"], ["--minutes", "-5"], ["--minutes"], ["--minutes=45"]],
@@ -57,7 +58,7 @@ final class QuickLaunchTests: XCTestCase {
             [["fraud-detection"], ["video-recommendation"], ["help"], [""]],
             [["--resume"], ["--record"], ["-h"], ["--"], ["-x"], ["practice"], ["keys"]],
         ]
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
         var quick = 0
         for _ in 0..<1500 {
@@ -69,20 +70,8 @@ final class QuickLaunchTests: XCTestCase {
             }
             guard let q = Launch.quick(args) else { continue }
             quick += 1
-            XCTAssertEqual(viaArgumentParser(args), q, "\(args)")
+            #expect(viaArgumentParser(args) == q, "\(args)")
         }
-        XCTAssertGreaterThan(quick, 300, "the sample should hold many quick command lines")
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        #expect(quick > 300, "the sample should hold many quick command lines")
     }
 }
