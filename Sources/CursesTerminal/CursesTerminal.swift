@@ -127,8 +127,13 @@ public final class CursesTerminal: Terminal {
         if w > 0 && h > 0 {
             frame.cells.withUnsafeBufferPointer { cells in
                 if full {
+                    // After werase a plain space is already there; most of a fresh screen is those.
                     for y in 0..<h {
-                        for x in 0..<w { draw(cells, frame, x: x, y: y, screenWidth: screenSize.width) }
+                        for x in 0..<w {
+                            let c = cells[y * fw + x]
+                            if c.scalar == 0x20 && styles.isPlain(c.style) { continue }
+                            draw(cells, frame, x: x, y: y, screenWidth: screenSize.width)
+                        }
                     }
                 } else {
                     // Without multi-scalar clusters a cell's bytes say everything about it, so an

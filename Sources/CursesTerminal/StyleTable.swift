@@ -36,6 +36,13 @@ struct StyleTable {
         }
     }
 
+    /// Whether the style draws like a blank that `werase` leaves (no attributes, pair 0).
+    @inline(__always)
+    func isPlain(_ s: Style) -> Bool {
+        let i = Self.index(s)
+        return attrs[i] == 0 && pairs[i] == 0
+    }
+
     @inline(__always)
     subscript(_ s: Style) -> (attrs: attr_t, pair: Int32) {
         let i = Self.index(s)

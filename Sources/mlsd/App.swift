@@ -15,7 +15,7 @@ enum App {
         // An interrupted session is offered before anything else (plain text, one key).
         let start = offerResume(start, recording: recording, store: SessionStore())
         let (term, glyphs) = try TerminalSetup.open(display, needs: "this", instead: instead, mouse: true)
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.current()
         let stopwatch = Stopwatch()
         func now() -> Double { stopwatch.seconds() }
 

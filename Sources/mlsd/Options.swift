@@ -17,19 +17,20 @@ struct CaseFolders: Equatable {
     var extra: [String] = []
 
     func library() -> ScenarioLibrary {
-        let dirs = ScenarioLibrary.folders(extra: extra, environment: ProcessInfo.processInfo.environment,
-                                           executablePath: executablePath())
-        return ScenarioLibrary.load(folders: dirs)
+        let env = Environment.current()
+        let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
+        return ScenarioLibrary.load(folders: dirs, cache: ScenarioCache.standard(environment: env))
     }
 
     /// A case by id, or exits with the list of valid ids.
     func scenario(_ id: String) throws -> Scenario {
         // Start-up path: a case is normally in ID.yaml, so try that before reading every file.
-        let dirs = ScenarioLibrary.folders(extra: extra, environment: ProcessInfo.processInfo.environment,
-                                           executablePath: executablePath())
+        let env = Environment.current()
+        let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
+        let cache = ScenarioCache.standard(environment: env)
         for dir in dirs where !id.contains("/") {
             let path = (dir as NSString).appendingPathComponent(id + ".yaml")
-            if let s = try? ScenarioLoader.load(path: path), s.id == id { return s }
+            if let s = try? ScenarioLoader.load(path: path, cache: cache), s.id == id { return s }
         }
         let lib = library()
         if let s = lib.scenario(id: id) { return s }
@@ -53,6 +54,8 @@ struct CaseFolders: Equatable {
 
 /// The path of the running executable (for finding the bundled cases).
 func executablePath() -> String {
-    if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
+    var buf = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+    if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
     return CommandLine.arguments[0]
 }

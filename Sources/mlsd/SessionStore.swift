@@ -6,7 +6,7 @@ import InterviewKit
 struct SessionStore {
     let folder: String
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(environment: [String: String] = Environment.current()) {
         let base: String
         if let x = environment["XDG_DATA_HOME"], !x.isEmpty, x.hasPrefix("/") { base = x }
         else { base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share" }

@@ -27,7 +27,7 @@ enum TerminalSetup {
         let term: CursesTerminal
         do { term = try CursesTerminal(options: .init(colorMode: display.noColor ? .monochrome : .auto, mouse: mouse && !display.noMouse)) } catch {
             printError("mlsd: cannot start the terminal: \(error)")
-            printError("  Check TERM (now \(ProcessInfo.processInfo.environment["TERM"] ?? "unset")); try TERM=xterm-256color.")
+            printError("  Check TERM (now \(Environment.current()["TERM"] ?? "unset")); try TERM=xterm-256color.")
             throw ExitStatus.noTerminal.code
         }
         return (term, (display.ascii || !CursesTerminal.isUnicodeCapable) ? .ascii : .unicode)

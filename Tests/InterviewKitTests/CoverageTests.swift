@@ -1,4 +1,5 @@
-import InterviewKit
+import Foundation
+@testable import InterviewKit
 import Testing
 import TestSupport
 
@@ -72,5 +73,11 @@ import TestSupport
         d.apply(edit)
         #expect(d.text == expected)
         #expect(d.revisions.count == d.lines.count)
+    }
+
+    /// The matcher splits signals at " + " itself; it must split as Foundation does.
+    @Test(arguments: ["a", "a + b", "a+b", "a + b + c", " + a", "a + ", " + ", "", "a  +  b", "x + + y", "ünï + ✓ + 漢字"])
+    func signalsSplitAtPlusLikeFoundation(_ s: String) {
+        #expect(SignalMatcher.pieces(of: s) == s.components(separatedBy: " + "))
     }
 }

@@ -22,7 +22,7 @@ public struct SignalMatcher: Sendable {
             var target: [[Int]] = []
             for s in sigs {
                 var ids: [Int] = []
-                for piece in s.components(separatedBy: " + ") {
+                for piece in Self.pieces(of: s) {
                     let words = Phrase.words(of: piece)
                     if words.isEmpty { continue }
                     let id: Int
@@ -42,6 +42,25 @@ public struct SignalMatcher: Sendable {
             signals.append(target)
         }
         table = WordTable(byFirstWord)
+    }
+
+    /// A signal's phrases, split at " + " (Foundation's `components(separatedBy:)` costs a
+    /// dynamic cast per call, which on a cold start is most of building the matcher).
+    static func pieces(of signal: String) -> [String] {
+        let u = Array(signal.utf8)
+        var out: [String] = []
+        var start = 0, i = 0
+        while i + 2 < u.count {
+            if u[i] == 0x20 && u[i + 1] == 0x2B && u[i + 2] == 0x20 {
+                out.append(String(decoding: u[start..<i], as: UTF8.self))
+                i += 3
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(String(decoding: u[start...], as: UTF8.self))
+        return out
     }
 
     /// The part ids found in a paragraph's words (hashes) and adjacent pairs run together.

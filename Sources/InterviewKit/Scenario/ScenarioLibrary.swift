@@ -8,7 +8,7 @@ public struct ScenarioLibrary: Sendable {
     public var folders: [String]
 
     /// Loads every `*.yaml`/`*.yml` file of the folders, in name order; a broken file is set aside, not fatal.
-    public static func load(folders: [String]) -> ScenarioLibrary {
+    public static func load(folders: [String], cache: ScenarioCache? = nil) -> ScenarioLibrary {
         var out: [Scenario] = []
         var broken: [(String, [ScenarioIssue])] = []
         var seen = Set<String>()
@@ -25,7 +25,7 @@ public struct ScenarioLibrary: Sendable {
         let files = paths
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let r: Result<Scenario, ScenarioErrors>
-            do { r = .success(try ScenarioLoader.load(path: files[i])) } catch let e as ScenarioErrors { r = .failure(e) } catch {
+            do { r = .success(try ScenarioLoader.load(path: files[i], cache: cache)) } catch let e as ScenarioErrors { r = .failure(e) } catch {
                 r = .failure(ScenarioErrors([ScenarioIssue(file: files[i], location: .init(line: 1, column: 1), message: "\(error)")]))
             }
             results.set(i, r)
@@ -55,20 +55,41 @@ public struct ScenarioLibrary: Sendable {
     }
 
     /// `PREFIX/share/mlsd/Scenarios` for an installed binary, or the checkout's `Scenarios/` for a build.
+    /// (Plain system calls: this runs on every start, where Foundation's URL and FileManager
+    /// paths cost a few hundred microseconds the first time.)
     public static func bundledFolder(executablePath: String) -> String? {
-        let exe = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        var candidates = [exe.appendingPathComponent("../share/mlsd/Scenarios").standardizedFileURL.path]
-        var dir = exe
+        let bin = parent(realPath(executablePath) ?? executablePath)
+        var candidates = [bin + "/../share/mlsd/Scenarios"]
+        var dir = bin
         for _ in 0..<5 {
-            candidates.append(dir.appendingPathComponent("Scenarios").path)
-            dir = dir.deletingLastPathComponent()
+            candidates.append(dir + "/Scenarios")
+            dir = parent(dir)
         }
         // The checkout this binary was built from.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../Scenarios").standardizedFileURL.path
-        candidates.append(source)
-        var isDir: ObjCBool = false
-        return candidates.first { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && isDir.boolValue }
+        candidates.append(parent(#filePath) + "/../../../Scenarios")
+        for c in candidates {
+            if let real = realPath(c), isDirectory(real) { return real }
+        }
+        return nil
+    }
+
+    /// The path with symbolic links and `.`/`..` resolved, or nil when it does not exist.
+    static func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
+    static func isDirectory(_ p: String) -> Bool {
+        var st = stat()
+        return stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The folder a path is in ("/" for "/" and for a top-level name).
+    static func parent(_ p: String) -> String {
+        guard let slash = p.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        let head = String(p[..<slash])
+        return head.isEmpty ? "/" : head
     }
 }
 

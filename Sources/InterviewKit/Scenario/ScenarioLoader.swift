@@ -6,6 +6,13 @@ public enum ScenarioLoader {
     /// Files larger than this are refused before parsing (a scenario is a few tens of kilobytes).
     public static let maxFileBytes = 2_000_000
 
+    /// Loads and validates one file, through `cache` when given (see `ScenarioCache`); throws
+    /// `ScenarioErrors` listing every problem.
+    public static func load(path: String, cache: ScenarioCache?) throws -> Scenario {
+        guard let cache else { return try load(path: path) }
+        return try cache.load(path) { try load(path: $0) }
+    }
+
     /// Loads and validates one file; throws `ScenarioErrors` listing every problem.
     public static func load(path: String) throws -> Scenario {
         let data: Data

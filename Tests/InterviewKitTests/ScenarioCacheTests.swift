@@ -1,0 +1,114 @@
+import Foundation
+@testable import InterviewKit
+import Testing
+import TestSupport
+
+/// The cache of parsed cases: a hit gives what parsing gives, and anything that could make it
+/// wrong (an edited case, another build of the program, a damaged entry) is a miss.
+@Suite struct ScenarioCacheTests {
+    /// A case file copied into a fresh folder, and a cache beside it.
+    private func setUp(_ id: String = "video-recommendation") throws -> (path: String, cache: ScenarioCache) {
+        let dir = Paths.temporaryFolder("mlsd-cache")
+        let path = dir + "/\(id).yaml"
+        try FileManager.default.copyItem(atPath: Paths.scenarios + "/\(id).yaml", toPath: path)
+        return (path, ScenarioCache(folder: dir + "/cache", program: "test-build-1"))
+    }
+
+    private func load(_ path: String, _ cache: ScenarioCache) throws -> (Scenario, parsed: Bool) {
+        var parsed = false
+        let s = try cache.load(path) { parsed = true; return try ScenarioLoader.load(path: $0) }
+        return (s, parsed)
+    }
+
+    /// Changes the title inside the kept entry, so that a hit can be told from a parse.
+    private func tamper(_ cache: ScenarioCache, for path: String) throws {
+        let entry = cache.entryPath(for: path)
+        let text = try String(contentsOfFile: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"title\":\"", with: "\"title\":\"KEPT ").write(toFile: entry, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyBundledCaseComesBackFromTheCacheAsParsed() throws {
+        let dir = Paths.temporaryFolder("mlsd-cache")
+        let cache = ScenarioCache(folder: dir, program: "test-build-1")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.scenarios).filter { $0.hasSuffix(".yaml") }
+        #expect(names.count >= 11)
+        for name in names {
+            let path = Paths.scenarios + "/" + name
+            let parsed = try ScenarioLoader.load(path: path)
+            let first = try load(path, cache)
+            let second = try load(path, cache)
+            #expect(first.parsed && !second.parsed, "\(name): the second load should come from the cache")
+            #expect(second.0 == parsed, "\(name)")
+            #expect(second.0.sourcePath == path)
+        }
+    }
+
+    @Test func aHitIsReallyTheKeptEntry() throws {
+        let (path, cache) = try setUp()
+        _ = try load(path, cache)
+        try tamper(cache, for: path)
+        let (s, parsed) = try load(path, cache)
+        #expect(!parsed)
+        #expect(s.title.hasPrefix("KEPT "))
+    }
+
+    @Test func anEditedCaseIsReadAgain() throws {
+        let (path, cache) = try setUp()
+        _ = try load(path, cache)
+        try tamper(cache, for: path)
+        // Same size, new text: only the file's times tell.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "Video", with: "VIDEO")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try edited.write(toFile: path, atomically: false, encoding: .utf8)
+        let (s, parsed) = try load(path, cache)
+        #expect(parsed)
+        #expect(!s.title.hasPrefix("KEPT ") && s.title.contains("VIDEO"))
+        #expect(!(try load(path, cache)).parsed, "the new parse is kept")
+    }
+
+    @Test func anotherBuildOfTheProgramMisses() throws {
+        let (path, cache) = try setUp()
+        _ = try load(path, cache)
+        let rebuilt = ScenarioCache(folder: cache.folder, program: "test-build-2")
+        #expect(try load(path, rebuilt).parsed)
+    }
+
+    @Test(arguments: ["", "garbage", "mlsd-case-cache 1 test-build-1 | 1 2 3 4 | x\n{", "\n{\"id\":1}"])
+    func aDamagedEntryIsAMissAndIsReplaced(_ junk: String) throws {
+        let (path, cache) = try setUp()
+        _ = try load(path, cache)
+        let entry = cache.entryPath(for: path)
+        // The right key, then damage; or damage from the start.
+        let key = try #require(cache.key(for: path))
+        try (junk.hasPrefix("\n") ? key + junk : junk).write(toFile: entry, atomically: true, encoding: .utf8)
+        let (s, parsed) = try load(path, cache)
+        #expect(parsed)
+        #expect(s == (try ScenarioLoader.load(path: path)))
+        #expect(!(try load(path, cache)).parsed)
+    }
+
+    @Test func aBrokenCaseIsNeverKept() throws {
+        let (path, cache) = try setUp()
+        try "id: broken\ntitle: [unclosed\n".write(toFile: path, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            #expect(throws: ScenarioErrors.self) { _ = try load(path, cache) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: cache.entryPath(for: path)))
+    }
+
+    @Test func anUnwritableCacheStillLoads() throws {
+        let (path, _) = try setUp()
+        let cache = ScenarioCache(folder: "/proc/mlsd-no-such-place", program: "test-build-1")
+        #expect(try load(path, cache).parsed)
+        #expect(try load(path, cache).parsed)
+    }
+
+    @Test func theCacheFollowsXDGAndCanBeTurnedOff() {
+        #expect(ScenarioCache.standard(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/h"])?.folder == "/x/cache/mlsd/cases")
+        #expect(ScenarioCache.standard(environment: ["HOME": "/h"])?.folder == "/h/.cache/mlsd/cases")
+        #expect(ScenarioCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.folder == "/h/.cache/mlsd/cases")
+        #expect(ScenarioCache.standard(environment: ["HOME": "/h", "MLSD_NO_CACHE": "1"]) == nil)
+        #expect(ScenarioCache.standard(environment: [:]) == nil)
+    }
+}
