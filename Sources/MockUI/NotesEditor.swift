@@ -81,7 +81,8 @@ public struct NotesEditor: Sendable {
             if c.column < r.start + r.count || (i == rs.count - 1) { k = i; break }
         }
         let r = rs[k]
-        let x = DisplayWidth.of(r.text.prefix(c.column - r.start))
+        // A row of one-byte characters (ASCII) is one column each: no walk over its characters.
+        let x = r.text.utf8.count == r.count ? c.column - r.start : DisplayWidth.of(r.text.prefix(c.column - r.start))
         return (row + k, x)
     }
 

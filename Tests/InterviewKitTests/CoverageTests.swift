@@ -74,10 +74,33 @@ import TestSupport
         #expect(d.text == expected)
         #expect(d.revisions.count == d.lines.count)
     }
+}
 
+/// The signal matcher's own short cuts, checked against the plain ways.
+@Suite struct SignalMatcherTests {
     /// The matcher splits signals at " + " itself; it must split as Foundation does.
     @Test(arguments: ["a", "a + b", "a+b", "a + b + c", " + a", "a + ", " + ", "", "a  +  b", "x + + y", "ünï + ✓ + 漢字"])
     func signalsSplitAtPlusLikeFoundation(_ s: String) {
         #expect(SignalMatcher.pieces(of: s) == s.components(separatedBy: " + "))
+    }
+
+    /// `targets(in:)` finds targets from the parts a paragraph holds; `scores(in:)` tries every
+    /// signal of every target. On paragraphs made of the cases' own phrases they must agree.
+    @Test func targetsAgreeWithTryingEverySignal() {
+        var rng = SplitMix64(seed: 5)
+        for s in Fixtures.allScenarios() {
+            let signals = ScenarioSignals(s)
+            var phrases: [String] = ["the", "and", "a model", "users"]
+            for (_, item) in s.allChecklist { for sig in item.signals { phrases += SignalMatcher.pieces(of: sig) } }
+            var hits = 0
+            for _ in 0..<60 {
+                let paragraph = (0..<Int.random(in: 1...12, using: &rng)).map { _ in phrases.randomElement(using: &rng)! }.joined(separator: " ")
+                let scores = signals.matcher.scores(in: paragraph)
+                let expected = scores.indices.filter { scores[$0] > 0 }
+                #expect(signals.matcher.targets(in: paragraph) == expected, "\(s.id): \(paragraph)")
+                hits += expected.count
+            }
+            #expect(hits > 40, "\(s.id): the paragraphs should signal many targets")
+        }
     }
 }

@@ -14,6 +14,9 @@ public struct SignalMatcher: Sendable {
     private var table = WordTable([:])
     /// For each target, its signals as lists of part ids.
     private var signals: [[[Int]]] = []
+    /// For each part id, the (target, signal) pairs whose signal starts with it: a paragraph's
+    /// targets are found from the few parts it contains, not by trying every target.
+    private var signalsStartingWith: [[(target: Int, signal: Int)]] = []
     public private(set) var partCount = 0
 
     public init(targets: [[String]]) {
@@ -42,6 +45,10 @@ public struct SignalMatcher: Sendable {
             signals.append(target)
         }
         table = WordTable(byFirstWord)
+        signalsStartingWith = Array(repeating: [], count: partCount)
+        for (t, sigs) in signals.enumerated() {
+            for (k, sig) in sigs.enumerated() { signalsStartingWith[sig[0]].append((t, k)) }
+        }
     }
 
     /// A signal's phrases, split at " + " (Foundation's `components(separatedBy:)` costs a
@@ -91,10 +98,14 @@ public struct SignalMatcher: Sendable {
         if words.words.isEmpty { return [] }
         let found = parts(in: words)
         if found.isEmpty { return [] }
-        var out: [Int] = []
-        for (t, sigs) in signals.enumerated() where sigs.contains(where: { $0.allSatisfy { found.contains($0) } }) {
-            out.append(t)
+        var hit = PartSet(count: signals.count)
+        found.forEach { p in
+            for (t, k) in signalsStartingWith[p] where !hit.contains(t) {
+                if signals[t][k].allSatisfy({ found.contains($0) }) { hit.insert(t) }
+            }
         }
+        var out: [Int] = []
+        hit.forEach { out.append($0) }
         return out
     }
 
@@ -187,6 +198,16 @@ struct PartSet {
     @inline(__always) mutating func insert(_ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
     @inline(__always) func contains(_ i: Int) -> Bool { bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     var isEmpty: Bool { !bits.contains { $0 != 0 } }
+    /// Calls `body` with each member, in increasing order.
+    @inline(__always) func forEach(_ body: (Int) -> Void) {
+        for (w, word) in bits.enumerated() {
+            var b = word
+            while b != 0 {
+                body(w << 6 | b.trailingZeroBitCount)
+                b &= b - 1
+            }
+        }
+    }
 }
 
 /// An open-addressing hash table from word hashes to phrase parts (linear probing, a quarter full).
