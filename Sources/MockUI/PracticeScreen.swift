@@ -351,9 +351,8 @@ public struct PracticeScreen: Sendable {
     /// Draws every region into `f`; with `damage`, only those whose key changed (after clearing them).
     mutating func drawRegions(_ f: inout Frame, at now: Double, glyphs: Glyphs, damage: inout Damage?) {
         let l = layout(size)
-        let s = session
         let t = now - origin
-        let i = s.stageIndex
+        let i = session.stageIndex
         func changed<K: Equatable>(_ key: K, _ path: WritableKeyPath<Damage, K?>, _ r: Rect) -> Bool {
             guard damage != nil else { return true }
             if damage![keyPath: path] == key { return false }
@@ -371,7 +370,7 @@ public struct PracticeScreen: Sendable {
             if changed(pk, \.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
         }
         let sr = sketchRect(l)
-        let sk = SketchDrawKey(stamp: s.sketch.stamp, inputs: sketchInputs, focused: focus == .sketch)
+        let sk = SketchDrawKey(stamp: session.sketch.stamp, inputs: sketchInputs, focused: focus == .sketch)
         if changed(sk, \.sketch, sr) {
             let cur = drawSketch(&f, sr, glyphs)
             damage?.sketchCursor = cur
@@ -379,8 +378,8 @@ public struct PracticeScreen: Sendable {
         if !sketchFullScreen {
             // The notes pane: its frame and title redraw when they change; its rows redraw one by
             // one, only where they show something new.
-            let doc = s.notes[i]
-            let pk = NotesPaneKey(stage: i, words: doc.wordCount, empty: doc.isEmpty, focused: focus == .notes, paused: s.paused)
+            let doc = session.notes[i]
+            let pk = NotesPaneKey(stage: i, words: doc.wordCount, empty: doc.isEmpty, focused: focus == .notes, paused: session.paused)
             let nk = NotesDrawKey(version: doc.version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
             if changed(pk, \.notesPane, l.notes) {
                 damage?.notes = nk
@@ -406,16 +405,15 @@ public struct PracticeScreen: Sendable {
 
     /// Draws the notes pane; returns where the cursor goes (nil when it is not in the notes).
     mutating func drawNotes(_ f: inout Frame, _ r: Rect, _ glyphs: Glyphs, reuse: Bool) -> Point? {
-        let s = session
-        let i = s.stageIndex
-        let words = s.notes[i].wordCount
-        let inner = reuse ? Widgets.paneInner(r) : Widgets.pane(r, title: "Notes · \(s.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
-        if s.paused {
+        let i = session.stageIndex
+        let words = session.notes[i].wordCount
+        let inner = reuse ? Widgets.paneInner(r) : Widgets.pane(r, title: "Notes · \(session.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
+        if session.paused {
             f.put("Paused: the clock is stopped. F3 resumes.", x: inner.x + 1, y: inner.y + inner.height / 2, style: Style(.warning, bold: true), clip: inner)
             return nil
         }
-        let cur = editors[i].draw(s.notes[i], in: inner, frame: &f, reuse: reuse)
-        if s.notes[i].isEmpty && focus == .notes {
+        let cur = editors[i].draw(session.notes[i], in: inner, frame: &f, reuse: reuse)
+        if session.notes[i].isEmpty && focus == .notes {
             f.put("Type your answer here…", x: inner.x, y: inner.y, style: .role(.muted), clip: inner)
         }
         guard focus == .notes else { return nil }
@@ -424,39 +422,36 @@ public struct PracticeScreen: Sendable {
     }
 
     func headerKey(_ t: Double) -> HeaderKey {
-        let s = session
-        let left = s.stageLeft(at: t)
-        return HeaderKey(stage: s.stageIndex, paused: s.paused, elapsed: Report.clock(s.elapsed(at: t)),
+        let left = session.stageLeft(at: t)
+        return HeaderKey(stage: session.stageIndex, paused: session.paused, elapsed: Report.clock(session.elapsed(at: t)),
                          stageLeft: Report.clock(left), over: left < 0, warn: left < 60)
     }
 
     /// Per stage: covered points, and how the tab is coloured (0 current, 1 over its budget,
     /// 2 visited, 3 not yet), which is all `drawTabs` draws from.
     func tabsKey(_ t: Double) -> [Int] {
-        let s = session
         var key: [Int] = []
-        key.reserveCapacity(s.scenario.stages.count * 2)
-        for i in s.scenario.stages.indices {
-            key.append(s.coverageCount(stage: i).covered)
-            let spent = s.stageSpent(i, at: t)
-            key.append(i == s.stageIndex ? 0 : (spent > s.budget(i) ? 1 : (spent > 0 ? 2 : 3)))
+        key.reserveCapacity(session.scenario.stages.count * 2)
+        for i in session.scenario.stages.indices {
+            key.append(session.coverageCount(stage: i).covered)
+            let spent = session.stageSpent(i, at: t)
+            key.append(i == session.stageIndex ? 0 : (spent > session.budget(i) ? 1 : (spent > 0 ? 2 : 3)))
         }
         return key
     }
 
     func drawHeader(_ f: inout Frame, _ r: Rect, _ t: Double) {
-        let s = session
-        let stageSpan = Span(" Stage \(s.stageIndex + 1)/\(s.scenario.stages.count) · \(s.stage.title)", Style(.header, bold: true))
-        let left2 = s.stageLeft(at: t)
+        let stageSpan = Span(" Stage \(session.stageIndex + 1)/\(session.scenario.stages.count) · \(session.stage.title)", Style(.header, bold: true))
+        let left2 = session.stageLeft(at: t)
         let over = left2 < 0
         let stageText = over ? "over by \(Report.clock(-left2))" : "\(Report.clock(left2)) left"
-        let elapsed = s.elapsed(at: t)
-        let right = [Span(s.paused ? "PAUSED " : "", Style(.warning, bold: true, reverse: true)),
-                     Span("\(Report.clock(elapsed)) / \(Report.clock(s.totalBudget))  ", .role(.header)),
+        let elapsed = session.elapsed(at: t)
+        let right = [Span(session.paused ? "PAUSED " : "", Style(.warning, bold: true, reverse: true)),
+                     Span("\(Report.clock(elapsed)) / \(Report.clock(session.totalBudget))  ", .role(.header)),
                      Span(" stage " + stageText + " ", Style(over ? .danger : (left2 < 60 ? .warning : .success), bold: true, reverse: over))]
         // The case title goes first when it fits; the stage always shows.
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let title = Span(" " + s.scenario.title + " ·", .role(.header))
+        let title = Span(" " + session.scenario.title + " ·", .role(.header))
         let full = DisplayWidth.of(title.text) + DisplayWidth.of(stageSpan.text) + rightWidth + 1
         let left = full <= r.width ? [title, stageSpan] : [stageSpan]
         Widgets.bar(r, left: left, right: right, style: .role(.header), frame: &f)
@@ -467,44 +462,42 @@ public struct PracticeScreen: Sendable {
 
     /// The stage strip, from `tabsKey`'s covered counts and colours.
     func drawTabs(_ f: inout Frame, _ r: Rect, _ key: [Int]) {
-        let s = session
         let styles: [Style] = [Style(.selection, bold: true), .role(.danger), .role(.normal), .role(.muted)]
         var x = r.x
-        for (i, st) in s.scenario.stages.enumerated() {
-            let name = " \(i + 1) \(Self.shortNames[st.kind] ?? st.title) \(key[2 * i])/\(s.signals.stageTargets[i].count) "
+        for (i, st) in session.scenario.stages.enumerated() {
+            let name = " \(i + 1) \(Self.shortNames[st.kind] ?? st.title) \(key[2 * i])/\(session.signals.stageTargets[i].count) "
             if x + DisplayWidth.of(name) > r.maxX { break }
             x += f.put(name, x: x, y: r.y, style: styles[key[2 * i + 1]], clip: r)
         }
     }
 
     func promptLines() -> [StyledLine] {
-        let s = session
         var lines: [StyledLine] = []
-        if let a = s.currentFollowUp, let fu = s.followUp(a) {
+        if let a = session.currentFollowUp, let fu = session.followUp(a) {
             lines.append(StyledLine([Span("Follow-up: ", Style(.highlight, bold: true)), Span(fu.ask, Style(.highlight, bold: true))], indent: 2))
             lines.append(StyledLine("Answer under the quoted line in your notes.", .role(.muted)))
             lines.append(.blank)
         }
-        lines.append(StyledLine(s.stage.prompt, .normal))
-        let shown = s.hintsShown[s.stageIndex]
+        lines.append(StyledLine(session.stage.prompt, .normal))
+        let shown = session.hintsShown[session.stageIndex]
         if shown > 0 {
             lines.append(.blank)
             for k in 0..<shown {
-                lines.append(StyledLine([Span("Hint \(k + 1): ", Style(.accent, bold: true)), Span(s.stage.hints[k], .role(.accent))], indent: 2))
+                lines.append(StyledLine([Span("Hint \(k + 1): ", Style(.accent, bold: true)), Span(session.stage.hints[k], .role(.accent))], indent: 2))
             }
         }
-        if !s.clarifications.isEmpty {
+        if !session.clarifications.isEmpty {
             lines.append(.blank)
             lines.append(StyledLine("Your questions", Style(.title, bold: true)))
-            for c in s.clarifications.reversed() {
+            for c in session.clarifications.reversed() {
                 lines.append(StyledLine([Span("You: ", Style(.key, bold: true)), Span(c.question)], indent: 2))
-                let answer = c.fact.flatMap { id in s.scenario.facts.first { $0.id == id }?.answer } ?? Report.assumeReply
+                let answer = c.fact.flatMap { id in session.scenario.facts.first { $0.id == id }?.answer } ?? Report.assumeReply
                 lines.append(StyledLine([Span("Interviewer: ", Style(.quote, bold: true)), Span(answer, .role(.quote))], indent: 2))
             }
         }
         lines.append(.blank)
         lines.append(StyledLine("The problem", Style(.title, bold: true)))
-        for p in s.scenario.problem.split(separator: "\n", omittingEmptySubsequences: false) {
+        for p in session.scenario.problem.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(StyledLine(String(p), .role(.muted)))
         }
         return lines

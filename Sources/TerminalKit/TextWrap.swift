@@ -1,3 +1,4 @@
+import TextWidth
 /// Word wrapping by display width.
 public enum TextWrap {
     /// One row of a wrapped line: the characters from `start` (a character offset in the line), and its text.
@@ -13,7 +14,7 @@ public enum TextWrap {
         let width = max(1, width)
         if line.isEmpty { return [Row(start: 0, count: 0, text: line[...])] }
         // Fast path: printable ASCII, where characters, bytes and columns are one and the same.
-        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return asciiRows(line, width: width) }
+        if ASCIIScan.isPrintable(line) { return asciiRows(line, width: width) }
         var rows: [Row] = []
         var rowStart = line.startIndex, rowStartOffset = 0
         var idx = line.startIndex, offset = 0
@@ -83,7 +84,7 @@ public enum TextWrap {
     }
 
     /// Whether a line takes the ASCII path of `rows` (printable ASCII only).
-    static func isPrintableASCII(_ line: String) -> Bool { line.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    static func isPrintableASCII(_ line: String) -> Bool { ASCIIScan.isPrintable(line) }
 
     /// `rows(line, width:)` for a line that was `previous`, wrapped as `old`, and has changed
     /// since: rows that end well before the first changed byte stay as they were (each row
@@ -95,10 +96,7 @@ public enum TextWrap {
         line.makeContiguousUTF8(); previous.makeContiguousUTF8()
         let same = line.utf8.withContiguousStorageIfAvailable { a in
             previous.utf8.withContiguousStorageIfAvailable { b in
-                var i = 0
-                let m = min(a.count, b.count)
-                while i < m && a[i] == b[i] { i += 1 }
-                return i
+                ASCIIScan.commonPrefix(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b))
             }!
         }!
         var kept: [Row] = []

@@ -69,7 +69,7 @@ public enum DisplayWidth {
 
     /// Columns taken by a string.
     public static func of(_ s: some StringProtocol) -> Int {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        if ASCIIScan.isPrintable(s) { return s.utf8.count }
         var total = 0
         for ch in s { total += of(ch) }
         return total

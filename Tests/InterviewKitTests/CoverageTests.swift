@@ -74,6 +74,23 @@ import TestSupport
         #expect(d.text == expected)
         #expect(d.revisions.count == d.lines.count)
     }
+
+    /// An edit within a line counts again only the words around it; the total must stay what
+    /// counting every line gives.
+    @Test func theWordCountFollowsEveryEdit() {
+        let pieces = ["a", "word ", " ", "  ", "\t", "x-y", "é", "漢字", "", "end.", "\u{0B}", "two words"]
+        var rng = SplitMix64(seed: 9)
+        var d = TextDocument("some words here\nand  more\n\nlast line")
+        for _ in 0..<2000 {
+            let l = Int.random(in: 0..<d.lines.count, using: &rng)
+            let n = d.lines[l].count
+            let a = Int.random(in: 0...n, using: &rng), b = Int.random(in: a...n, using: &rng)
+            let text = rng.next() % 3 == 0 ? "" : pieces.randomElement(using: &rng)!
+            d.apply(TextEdit(from: .init(line: l, column: a), to: .init(line: l, column: b), text: text))
+            if rng.next() % 50 == 0 { d.apply(.insert("\n", at: .init(line: l, column: 0))) }
+            #expect(d.wordCount == d.lines.map(TextDocument.words(in:)).reduce(0, +), "\(d.lines)")
+        }
+    }
 }
 
 /// The signal matcher's own short cuts, checked against the plain ways.
@@ -101,6 +118,54 @@ import TestSupport
                 hits += expected.count
             }
             #expect(hits > 40, "\(s.id): the paragraphs should signal many targets")
+        }
+    }
+
+    /// The per-key word hashing never builds a word; it must hash exactly the words (stemmed)
+    /// and adjacent pairs that the plain way builds.
+    @Test func wordHashesMatchTheWordsTheyStandFor() {
+        let vocabulary = ["classes", "buses", "analysis", "queries", "boxes", "matches", "wishes", "users", "is", "its",
+                          "ies", "s", "ss", "sss", "ssss", "dress", "focus", "bias", "User's", "QUERIES", "x2s", "abcs",
+                          "flies", "axes", "aches", "ashes", "asses", "a", "ab", "abc", "two-tower", "A/B", "p99s", "'s", "''"]
+        let separators = [" ", "  ", ", ", ".", "\n", "-", "/", "(", ")", "\t", ""]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...10, using: &rng) {
+                text += vocabulary.randomElement(using: &rng)! + separators.randomElement(using: &rng)!
+            }
+            let ws = Phrase.words(of: text)
+            let fast = WordHash.asciiWords(of: text)
+            #expect(fast?.words == ws.map(WordHash.of), "\(text)")
+            #expect(fast?.pairs == (0..<max(0, ws.count - 1)).map { WordHash.of(ws[$0] + ws[$0 + 1]) }, "\(text)")
+        }
+        #expect(WordHash.asciiWords(of: "naïve") == nil)
+    }
+
+    /// Word hashes that follow an edit must be the hashes of the edited line, whatever the edit.
+    @Test func lineWordsFollowEditsAsIfHashedAfresh() {
+        let snippets = ["a", "s", "es", "ies", "'", "' ", " ", "  ", ".", "-", "Word", "queries", "user's", "boxes ", " the", "x", "", "ß"]
+        var rng = SplitMix64(seed: 21)
+        for _ in 0..<60 {
+            var line: [UInt8] = Array("Two tower models retrieve candidates; the user's queries".utf8)
+            var words = line.withUnsafeBufferPointer { WordHash.LineWords($0)! }
+            for _ in 0..<80 {
+                let a = Int.random(in: 0...line.count, using: &rng)
+                let b = min(line.count, a + Int.random(in: 0...4, using: &rng))
+                var text = ""
+                for _ in 0..<Int.random(in: 0...2, using: &rng) { text += snippets.randomElement(using: &rng)! }
+                line.replaceSubrange(a..<b, with: Array(text.utf8))
+                let ok = line.withUnsafeBufferPointer { words.update($0, replacing: a..<b, inserted: text.utf8.count) }
+                let fresh = line.withUnsafeBufferPointer { WordHash.LineWords($0) }
+                #expect(ok == (fresh != nil), "\(String(decoding: line, as: UTF8.self))")
+                guard let fresh else {
+                    line.removeAll { $0 >= 0x80 }
+                    words = line.withUnsafeBufferPointer { WordHash.LineWords($0)! }
+                    continue
+                }
+                #expect(words.words == fresh.words, "\(String(decoding: line, as: UTF8.self))")
+                #expect(words.words == WordHash.words(of: String(decoding: line, as: UTF8.self)))
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import TextWidth
 /// A phrase reduced to comparable words: lower case, split at anything but letters and digits,
 /// plural endings removed, so that "Two-Tower models" matches "two tower model".
 public struct Phrase: Equatable, Hashable, Sendable {
@@ -7,7 +8,7 @@ public struct Phrase: Equatable, Hashable, Sendable {
 
     /// The normalised words of a text.
     public static func words(of text: some StringProtocol) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
+        if ASCIIScan.isASCII(text) { return asciiWords(text) }
         var out: [String] = []
         var cur = ""
         for ch in text {

@@ -56,10 +56,16 @@ public struct CoverageIndex: Sendable, Equatable {
     /// Per stage, per target: how many lines (or clarifying questions) hit it.
     public private(set) var counts: [[Int]]
 
+    /// The word hashes of the line typed in last, so that the next key in it re-hashes only
+    /// the words it touches, not the paragraph. Not part of the index's value.
+    private var typing: (stage: Int, revision: Int, words: WordHash.LineWords)?
+
     public init(stages: Int, targets: Int) {
         lineHits = Array(repeating: [[]], count: stages)
         counts = Array(repeating: Array(repeating: 0, count: targets), count: stages)
     }
+
+    public static func == (a: CoverageIndex, b: CoverageIndex) -> Bool { a.lineHits == b.lineHits && a.counts == b.counts }
 
     /// Lines that quote the interviewer (follow-ups) do not count as the candidate's words.
     @inline(__always)
@@ -72,11 +78,38 @@ public struct CoverageIndex: Sendable, Equatable {
         fresh.reserveCapacity(inserted)
         for l in replaced.lowerBound..<(replaced.lowerBound + inserted) {
             let line = doc.lines[l]
-            let hits = CoverageIndex.isQuote(line) ? [] : matcher.targets(in: line)
+            let hits: [Int]
+            if CoverageIndex.isQuote(line) {
+                hits = []
+            } else if replaced.count == 1 && inserted == 1, let e = doc.lastInPlaceEdit, e.line == l, e.newRevision == doc.revisions[l] {
+                hits = typed(line, stage: stage, edit: e, matcher: matcher)
+            } else {
+                hits = matcher.targets(in: line)
+            }
             for t in hits { counts[stage][t] += 1 }
             fresh.append(hits)
         }
         lineHits[stage].replaceSubrange(replaced, with: fresh)
+    }
+
+    /// The targets of a line just edited in place, from word hashes that follow the edit when
+    /// the line was the one typed in before.
+    private mutating func typed(_ line: String, stage: Int, edit e: InPlaceEdit, matcher: SignalMatcher) -> [Int] {
+        var line = line
+        if typing?.stage == stage && typing?.revision == e.oldRevision {
+            var words = typing!.words
+            typing = nil   // `words` is now the only reference: updating it copies nothing
+            if line.withUTF8({ words.update($0, replacing: e.bytes, inserted: e.insertedBytes) }) {
+                typing = (stage, e.newRevision, words)
+                return matcher.targets(in: words.words)
+            }
+        }
+        if let words = line.withUTF8({ WordHash.LineWords($0) }) {
+            typing = (stage, e.newRevision, words)
+            return matcher.targets(in: words.words)
+        }
+        typing = nil
+        return matcher.targets(in: line)
     }
 
     /// Counts an extra piece of text (a clarifying question) toward a stage.

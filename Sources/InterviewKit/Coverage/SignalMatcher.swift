@@ -74,27 +74,29 @@ public struct SignalMatcher: Sendable {
     func parts(in w: WordHash.Words) -> PartSet {
         var found = PartSet(count: partCount)
         let n = w.words.count
-        var i = 0
-        while i < n {
-            if let cands = table[w.words[i]] {
-                for p in cands where i + p.words.count <= n {
-                    var ok = true
-                    var k = 1
-                    while k < p.words.count { if w.words[i + k] != p.words[k] { ok = false; break }; k += 1 }
-                    if ok { found.insert(p.id) }
+        w.words.withUnsafeBufferPointer { words in
+            var i = 0
+            while i < n {
+                for c in table.candidates(words[i]) {
+                    let len = table.length(c)
+                    if i + len <= n && table.matches(c, words, at: i) { found.insert(table.part(c)) }
                 }
+                if i + 1 < n {
+                    for c in table.candidates(w.pairs[i]) where table.length(c) == 1 { found.insert(table.part(c)) }
+                }
+                i += 1
             }
-            if i + 1 < n, let cands = table[w.pairs[i]] {
-                for p in cands where p.words.count == 1 { found.insert(p.id) }
-            }
-            i += 1
         }
         return found
     }
 
     /// The targets that a paragraph signals.
     public func targets(in paragraph: some StringProtocol) -> [Int] {
-        let words = WordHash.words(of: paragraph)
+        targets(in: WordHash.words(of: paragraph))
+    }
+
+    /// The targets that a paragraph's words (see `WordHash`) signal.
+    public func targets(in words: WordHash.Words) -> [Int] {
         if words.words.isEmpty { return [] }
         let found = parts(in: words)
         if found.isEmpty { return [] }
@@ -118,7 +120,7 @@ public struct SignalMatcher: Sendable {
 
 /// 64-bit FNV-1a hashes of normalised words, and of each pair of adjacent words run together.
 public enum WordHash {
-    public struct Words { public var words: [UInt64]; public var pairs: [UInt64] }
+    public struct Words: Equatable, Sendable { public var words: [UInt64]; public var pairs: [UInt64] }
     static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
 
@@ -142,52 +144,131 @@ public enum WordHash {
 
     /// `words(of:)` for ASCII text in one pass over the bytes; nil at the first other byte.
     static func asciiWords(of text: some StringProtocol) -> Words? {
-        var out = Words(words: [], pairs: [])
-        var cur: [UInt8] = []
-        cur.reserveCapacity(32)
-        var previous: UInt64?
-        func finish() {
-            stem(&cur)
-            var h = basis
-            for b in cur { h = add(h, b) }
-            if let p = previous {
-                var ph = p
-                for b in cur { ph = add(ph, b) }
-                out.pairs.append(ph)
-            }
-            out.words.append(h)
-            previous = h
-            cur.removeAll(keepingCapacity: true)
-        }
-        for b in text.utf8 {
-            switch b {
-            case 0x61...0x7A, 0x30...0x39: cur.append(b)
-            case 0x41...0x5A: cur.append(b + 32)
-            case 0x27: continue
-            case 0x80...: return nil
-            default: if !cur.isEmpty { finish() }
-            }
-        }
-        if !cur.isEmpty { finish() }
-        return out
+        var out = LineWords()
+        let ok = text.utf8.withContiguousStorageIfAvailable { out.scan($0, 0, $0.count, after: nil) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { out.scan($0, 0, $0.count, after: nil) }
+        return ok ? out.words : nil
     }
 
-    /// `Phrase.stem` on the bytes of an ASCII word, in place.
-    @inline(__always)
-    static func stem(_ w: inout [UInt8]) {
-        let n = w.count
-        guard n > 3, w[n - 1] == 0x73 else { return }                               // ends in "s"
-        func ends(_ suffix: StaticString) -> Bool {
-            let k = suffix.utf8CodeUnitCount
-            guard n >= k else { return false }
-            let p = suffix.utf8Start
-            for j in 0..<k where w[n - k + j] != p[j] { return false }
+    /// The word hashes of an ASCII line with where each word lies, so that an edit within the
+    /// line re-hashes only the words it touches (typing in a long paragraph, on every key).
+    public struct LineWords: Sendable {
+        public private(set) var words = Words(words: [], pairs: [])
+        /// Per word, its bytes: from its first letter to just after its last (apostrophes inside).
+        private var starts: [Int32] = []
+        private var ends: [Int32] = []
+
+        public init() {}
+
+        /// The words of an ASCII line; nil for any other.
+        public init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard scan(bytes, 0, bytes.count, after: nil) else { return nil }
+        }
+
+        /// Bytes that belong to a word: letters, digits, and the apostrophe it skips.
+        @inline(__always)
+        static func inWord(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || b == 0x27
+        }
+
+        /// Follows an edit: `bytes` is the line now, in which `old` bytes of the line these
+        /// words were made from became `inserted` bytes at `old.lowerBound`. False when the line
+        /// is no longer ASCII (the words are then unusable).
+        public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>, replacing old: Range<Int>, inserted: Int) -> Bool {
+            let delta = inserted - old.count
+            // Widen the edit to white space or punctuation on both sides: words outside it are untouched.
+            var s = old.lowerBound, e = old.lowerBound + inserted
+            guard s >= 0, e <= bytes.count else { return false }
+            while s > 0 && Self.inWord(bytes[s - 1]) { s -= 1 }
+            while e < bytes.count && Self.inWord(bytes[e]) { e += 1 }
+            let oldEnd = e - delta
+            let i0 = firstWord(startingAtOrAfter: s), i1 = firstWord(startingAtOrAfter: oldEnd)
+            let count = words.words.count
+            var fresh = LineWords()
+            guard fresh.scan(bytes, s, e, after: i0 > 0 ? words.words[i0 - 1] : nil) else { return false }
+            // The pair across the right edge: the word before it (new or kept) run into the first kept word.
+            var pairs = fresh.words.pairs
+            if i1 < count, let left = fresh.words.words.last ?? (i0 > 0 ? words.words[i0 - 1] : nil) {
+                var edge = LineWords()
+                guard edge.scan(bytes, Int(starts[i1]) + delta, Int(ends[i1]) + delta, after: left) else { return false }
+                pairs.append(edge.words.pairs[0])
+            }
+            words.words.replaceSubrange(i0..<i1, with: fresh.words.words)
+            words.pairs.replaceSubrange(max(0, i0 - 1)..<max(0, min(i1, count - 1)), with: pairs)
+            if delta != 0 {
+                let d = Int32(delta)
+                for k in i1..<count { starts[k] += d; ends[k] += d }
+            }
+            starts.replaceSubrange(i0..<i1, with: fresh.starts)
+            ends.replaceSubrange(i0..<i1, with: fresh.ends)
             return true
         }
-        if ends("ss") || ends("us") || ends("is") { return }
-        if ends("ies") { w.removeLast(3); w.append(0x79); return }                 // y
-        if ends("sses") || ends("xes") || ends("ches") || ends("shes") { w.removeLast(2); return }
-        w.removeLast()
+
+        private func firstWord(startingAtOrAfter p: Int) -> Int {
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let m = (lo + hi) / 2
+                if Int(starts[m]) < p { lo = m + 1 } else { hi = m }
+            }
+            return lo
+        }
+
+        /// Appends the words of `bytes[from..<to]`, the first one paired with `previous` when
+        /// given. No word is built: each word's hash runs along its bytes, and so does the hash
+        /// of the previous word followed by it (the pair). Stemming only ever drops the last one
+        /// to three bytes (and may add a "y"), so the hashes as they stood before each of the
+        /// last three bytes are kept, and the last four bytes decide which one the stem takes.
+        /// False at a byte that is not ASCII.
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, after previous: UInt64?) -> Bool {
+            var h = basis, h1 = basis, h2 = basis, h3 = basis       // the word's hash now, and before its last 1, 2, 3 bytes
+            var p: UInt64 = 0, p1: UInt64 = 0, p2: UInt64 = 0, p3: UInt64 = 0   // the same for previous word + this one
+            var b1: UInt8 = 0, b2: UInt8 = 0, b3: UInt8 = 0, b4: UInt8 = 0      // the last four bytes, b1 the last
+            var n = 0, start = 0, end = 0
+            var prev = previous ?? 0
+            var hasPrevious = previous != nil
+            @inline(__always) func finish() {
+                var w = h, pw = p
+                if n > 3 && b1 == 0x73 && b2 != 0x73 && b2 != 0x75 && b2 != 0x69 {       // "…s", not "ss", "us", "is"
+                    if b3 == 0x69 && b2 == 0x65 {                                        // "ies" → "y"
+                        w = add(h3, 0x79); pw = add(p3, 0x79)
+                    } else if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
+                        w = h2; pw = p2                                                  // "xes", "ches", "shes", "sses"
+                    } else {
+                        w = h1; pw = p1
+                    }
+                }
+                if hasPrevious { words.pairs.append(pw) }
+                words.words.append(w)
+                starts.append(Int32(start)); ends.append(Int32(end))
+                prev = w
+                hasPrevious = true
+                n = 0
+            }
+            var i = from
+            while i < to {
+                let b = bytes[i]
+                var c = b
+                switch b {
+                case 0x61...0x7A, 0x30...0x39: break
+                case 0x41...0x5A: c = b + 32
+                case 0x27: i += 1; continue
+                case 0x80...: return false
+                default:
+                    if n > 0 { finish() }
+                    i += 1
+                    continue
+                }
+                if n == 0 { h = basis; p = prev; start = i }
+                h3 = h2; h2 = h1; h1 = h; h = add(h, c)
+                p3 = p2; p2 = p1; p1 = p; p = add(p, c)
+                b4 = b3; b3 = b2; b2 = b1; b1 = c
+                n += 1
+                i += 1
+                end = i
+            }
+            if n > 0 { finish() }
+            return true
+        }
     }
 }
 
@@ -210,11 +291,20 @@ struct PartSet {
     }
 }
 
-/// An open-addressing hash table from word hashes to phrase parts (linear probing, a quarter full).
+/// An open-addressing hash table from word hashes to phrase parts (linear probing, a quarter
+/// full). Everything is in flat arrays of integers, so a lookup on the per-key path returns a
+/// range of indices and retains nothing.
 struct WordTable: Sendable {
     private var keys: [UInt64]
-    private var values: [[SignalMatcher.Part]]
     private var used: [Bool]
+    /// Per slot, its candidates: `first[slot]..<first[slot] + count[slot]`.
+    private var first: [Int32]
+    private var count: [Int32]
+    /// Per candidate: its part id, and its words in `words[wordStart..<wordStart + wordCount]`.
+    private var ids: [Int32] = []
+    private var wordStart: [Int32] = []
+    private var wordCount: [Int32] = []
+    private var words: [UInt64] = []
     private let mask: Int
 
     init(_ entries: [UInt64: [SignalMatcher.Part]]) {
@@ -222,23 +312,47 @@ struct WordTable: Sendable {
         while capacity < entries.count * 4 { capacity *= 2 }
         mask = capacity - 1
         keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: [], count: capacity)
         used = Array(repeating: false, count: capacity)
+        first = Array(repeating: 0, count: capacity)
+        count = Array(repeating: 0, count: capacity)
         for (k, v) in entries {
             var i = WordTable.slot(k, mask)
             while used[i] { i = (i + 1) & mask }
-            used[i] = true; keys[i] = k; values[i] = v
+            used[i] = true; keys[i] = k
+            first[i] = Int32(ids.count); count[i] = Int32(v.count)
+            for p in v {
+                ids.append(Int32(p.id))
+                wordStart.append(Int32(words.count)); wordCount.append(Int32(p.words.count))
+                words += p.words
+            }
         }
     }
 
     @inline(__always) static func slot(_ k: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (k ^ (k >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 32) & mask }
 
-    subscript(_ k: UInt64) -> [SignalMatcher.Part]? {
+    /// The candidates whose first word (or run-together words) hash to `k`.
+    @inline(__always)
+    func candidates(_ k: UInt64) -> Range<Int> {
         var i = WordTable.slot(k, mask)
         while used[i] {
-            if keys[i] == k { return values[i] }
+            if keys[i] == k { return Int(first[i])..<Int(first[i] + count[i]) }
             i = (i + 1) & mask
         }
-        return nil
+        return 0..<0
+    }
+
+    @inline(__always) func length(_ c: Int) -> Int { Int(wordCount[c]) }
+    @inline(__always) func part(_ c: Int) -> Int { Int(ids[c]) }
+
+    /// Whether candidate `c`'s words after the first follow in `text` from `i`.
+    @inline(__always)
+    func matches(_ c: Int, _ text: UnsafeBufferPointer<UInt64>, at i: Int) -> Bool {
+        let s = Int(wordStart[c]), n = Int(wordCount[c])
+        var k = 1
+        while k < n {
+            if text[i + k] != words[s + k] { return false }
+            k += 1
+        }
+        return true
     }
 }

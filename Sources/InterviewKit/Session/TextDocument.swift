@@ -1,4 +1,5 @@
 import Synchronization
+import TextWidth
 
 /// A place in a text document: a line and a column counted in characters (grapheme clusters).
 public struct TextPosition: Equatable, Hashable, Comparable, Sendable, Codable {
@@ -32,6 +33,10 @@ public struct TextDocument: Equatable, Sendable {
     /// Changes with every edit (the newest line revision; 0 for a document never edited), so a
     /// view can tell in one comparison that nothing changed.
     public private(set) var version = 0
+    /// The last edit, when it changed one line in place (typing, deleting within a line): which
+    /// bytes of which revision it replaced, so that a line's derived data can follow the edit
+    /// instead of being computed afresh. Nil after any other edit.
+    public private(set) var lastInPlaceEdit: InPlaceEdit?
 
     private static let counter = Atomic<Int>(0)
     static func nextRevision() -> Int { counter.add(1, ordering: .relaxed).newValue }
@@ -58,13 +63,13 @@ public struct TextDocument: Equatable, Sendable {
     /// Characters in a line; for ASCII (the usual case) without walking grapheme clusters.
     @inline(__always)
     static func length(_ s: String) -> Int {
-        s.utf8.allSatisfy({ $0 < 0x80 }) ? s.utf8.count : s.count
+        ASCIIScan.isASCII(s) ? s.utf8.count : s.count
     }
 
     /// The index of character `column` in `s` (clamped), by byte offset for ASCII.
     @inline(__always)
     static func index(_ s: String, _ column: Int) -> String.Index {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ASCIIScan.isASCII(s) {
             return s.utf8.index(s.utf8.startIndex, offsetBy: min(column, s.utf8.count))
         }
         return s.index(s.startIndex, offsetBy: column, limitedBy: s.endIndex) ?? s.endIndex
@@ -82,20 +87,31 @@ public struct TextDocument: Equatable, Sendable {
             // byte offsets: nothing walks the line but the word count.
             let l = a.line
             let ascii = lineLengths[l] == lines[l].utf8.count
-            let textASCII = edit.text.utf8.allSatisfy { $0 < 0x80 }
+            let textASCII = ASCIIScan.isASCII(edit.text)
+            let o0 = byteOffset(line: l, column: a.column), o1 = byteOffset(line: l, column: b.column)
+            // Only the words touching the edit can change: count those, before and after.
+            var lo = o0, hi = o1, before = 0
+            lines[l].withUTF8 { u in
+                while lo > 0 && !TextDocument.isSpace(u[lo - 1]) { lo -= 1 }
+                while hi < u.count && !TextDocument.isSpace(u[hi]) { hi += 1 }
+                before = TextDocument.words(in: UnsafeBufferPointer(rebasing: u[lo..<hi]))
+            }
             let u = lines[l].utf8
-            let i0 = u.index(u.startIndex, offsetBy: byteOffset(line: l, column: a.column))
-            let i1 = u.index(u.startIndex, offsetBy: byteOffset(line: l, column: b.column))
-            lines[l].replaceSubrange(i0..<i1, with: edit.text)
+            lines[l].replaceSubrange(u.index(u.startIndex, offsetBy: o0)..<u.index(u.startIndex, offsetBy: o1), with: edit.text)
             let r = TextDocument.nextRevision()
+            lastInPlaceEdit = InPlaceEdit(line: l, oldRevision: revisions[l], newRevision: r,
+                                          bytes: o0..<o1, insertedBytes: edit.text.utf8.count)
             revisions[l] = r
             version = r
-            let w = TextDocument.words(in: lines[l])
-            wordCount += w - lineWords[l]
-            lineWords[l] = w
+            let newHi = hi + edit.text.utf8.count - (o1 - o0)
+            var after = 0
+            lines[l].withUTF8 { u in after = TextDocument.words(in: UnsafeBufferPointer(rebasing: u[lo..<newHi])) }
+            wordCount += after - before
+            lineWords[l] += after - before
             lineLengths[l] = ascii && textASCII ? lineLengths[l] - (b.column - a.column) + edit.text.utf8.count : TextDocument.length(lines[l])
             return (l..<(l + 1), 1)
         }
+        lastInPlaceEdit = nil
         let first = lines[a.line], last = lines[b.line]
         let head = first[..<TextDocument.index(first, a.column)]
         let tail = last[TextDocument.index(last, b.column)...]
@@ -185,16 +201,34 @@ public struct TextDocument: Equatable, Sendable {
         return TextPosition(line: line, column: col)
     }
 
-    /// Words in one line: runs of bytes other than ASCII white space (fast on the per-key path).
+    /// Words in one line: runs of bytes other than ASCII white space.
     public static func words(in line: String) -> Int {
+        var line = line
+        return line.withUTF8 { words(in: $0) }
+    }
+
+    static func words(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0, inWord = false
-        for b in line.utf8 {
-            let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
+        for b in bytes {
+            let space = isSpace(b)
             if !space && !inWord { n += 1 }
             inWord = !space
         }
         return n
     }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+}
+
+/// An edit within one line, in bytes: `bytes` of the line at `oldRevision` became
+/// `insertedBytes` new bytes, and the line is now at `newRevision`.
+public struct InPlaceEdit: Equatable, Sendable {
+    public var line: Int
+    public var oldRevision: Int
+    public var newRevision: Int
+    public var bytes: Range<Int>
+    public var insertedBytes: Int
 }
 
 /// An edit as applied, with what undo needs: the edit that takes it back and the text it removed.
