@@ -23,8 +23,10 @@ import TestSupport
     /// Changes the title inside the kept entry, so that a hit can be told from a parse.
     private func tamper(_ cache: ScenarioCache, for path: String) throws {
         let entry = cache.entryPath(for: path)
-        let text = try String(contentsOfFile: entry, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"title\":\"", with: "\"title\":\"KEPT ").write(toFile: entry, atomically: true, encoding: .utf8)
+        let key = try #require(cache.key(for: path))
+        var s = try #require(cache.lookup(entry, key: key))
+        s.title = "KEPT " + s.title
+        cache.store(s, key: key, at: entry)
     }
 
     @Test func everyBundledCaseComesBackFromTheCacheAsParsed() throws {
@@ -110,5 +112,52 @@ import TestSupport
         #expect(ScenarioCache.standard(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])?.folder == "/h/.cache/mlsd/cases")
         #expect(ScenarioCache.standard(environment: ["HOME": "/h", "MLSD_NO_CACHE": "1"]) == nil)
         #expect(ScenarioCache.standard(environment: [:]) == nil)
+    }
+
+    @Test func theBinaryFormRoundTripsEveryCase() throws {
+        for s in Fixtures.allScenarios() {
+            var plain = s
+            plain.sourcePath = ""
+            let bytes = ScenarioBinary.encode(s)
+            #expect(bytes.withUnsafeBytes { ScenarioBinary.decode($0) } == plain, "\(s.id)")
+        }
+    }
+
+    /// A cut or damaged form never crashes the reader; a cut one is always refused.
+    @Test func aDamagedBinaryFormIsRefusedOrReadSafely() throws {
+        let s = try #require(Fixtures.allScenarios().first)
+        let bytes = ScenarioBinary.encode(s)
+        for n in stride(from: 0, to: bytes.count, by: 97) {
+            #expect(Array(bytes.prefix(n)).withUnsafeBytes { ScenarioBinary.decode($0) } == nil)
+        }
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<300 {
+            var b = bytes
+            for _ in 0..<3 { b[Int.random(in: 0..<b.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            _ = b.withUnsafeBytes { ScenarioBinary.decode($0) }
+        }
+        // Absurd lengths and counts are refused before anything is allocated.
+        #expect([ScenarioBinary.layout, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F].withUnsafeBytes { ScenarioBinary.decode($0) } == nil)
+    }
+
+    @Test func theCacheKeepsItsNewestEntriesAndClearsOldFiles() throws {
+        let dir = Paths.temporaryFolder("mlsd-cache")
+        let cache = ScenarioCache(folder: dir, program: "test-build-1")
+        let fm = FileManager.default
+        for k in 0..<(ScenarioCache.maxEntries + 10) {
+            let p = dir + "/e\(k).case"
+            fm.createFile(atPath: p, contents: Data("x".utf8))
+            // older entries were used longer ago
+            var times = [timespec(tv_sec: 1_000_000 + k, tv_nsec: 0), timespec(tv_sec: 1_000_000 + k, tv_nsec: 0)]
+            utimensat(AT_FDCWD, p, &times, 0)
+        }
+        fm.createFile(atPath: dir + "/old-layout.json", contents: Data("{}".utf8))
+        fm.createFile(atPath: dir + "/fresh.case.123.tmp", contents: Data())
+        cache.prune(now: time(nil))
+        let left = Set(try fm.contentsOfDirectory(atPath: dir))
+        #expect(left.filter { $0.hasSuffix(".case") }.count == ScenarioCache.maxEntries)
+        #expect(!left.contains("e0.case") && left.contains("e\(ScenarioCache.maxEntries + 9).case"))
+        #expect(!left.contains("old-layout.json"))
+        #expect(left.contains("fresh.case.123.tmp"), "a writer may still be busy with it")
     }
 }

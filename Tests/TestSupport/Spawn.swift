@@ -18,6 +18,7 @@ public func spawnAndWait(_ argv: [String], environment: [String: String]? = nil)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     var env = ProcessInfo.processInfo.environment
+    env["XDG_CACHE_HOME"] = testCacheHome   // cases the program caches stay out of the user's cache
     for (k, v) in environment ?? [:] { env[k] = v }
     let envStrings = env.map { "\($0.key)=\($0.value)" }
     var pid: pid_t = 0
@@ -45,3 +46,6 @@ public func spawnAndWait(_ argv: [String], environment: [String: String]? = nil)
     let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
     return (exit, out, err)
 }
+
+/// One cache folder for every program a test run starts.
+let testCacheHome = Paths.temporaryFolder("mlsd-test-cache")

@@ -9,7 +9,8 @@ public final class Tmux: @unchecked Sendable {
     public init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         socket = "mlsd-e2e-\(UUID().uuidString.prefix(8))"
         dataHome = Paths.temporaryFolder("mlsd-e2e-data")
-        var env = ["XDG_DATA_HOME": dataHome, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        // Cases the program caches go to the test's own folder, not the user's.
+        var env = ["XDG_DATA_HOME": dataHome, "XDG_CACHE_HOME": dataHome + "/cache", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         for (k, v) in environment { env[k] = v }
         let exports = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
         // The test runner's own environment may say NO_COLOR; only the test decides that here.
