@@ -19,6 +19,9 @@ public final class CursesTerminal: Terminal {
     private var reader = KeyReader()
 
     private var last: Frame?
+    /// The lineage and generation of the frame presented last (see `Frame.forgetWrites`).
+    private var lastLineage: UInt64 = 0
+    private var lastGeneration: UInt64 = 0
     private var lastScreenSize = Size(width: -1, height: -1)
     private var needsFullRedraw = true
     private var needsClear = false
@@ -141,11 +144,14 @@ public final class CursesTerminal: Terminal {
                     // changed row is copied into the kept frame. The kept frame is then never
                     // shared with the caller's, which can go on changing its own in place.
                     let plain = frame.clusters.isEmpty && last!.clusters.isEmpty && w == fw && h == frame.size.height
+                    // The next generation of the frame presented last: only its written rows can differ.
+                    let onlyWritten = frame.lineage == lastLineage && frame.generation == lastGeneration &+ 1
                     if plain {
                         var old = last!
                         last = nil   // `old` is now the only reference, so writing it copies nothing
                         old.cells.withUnsafeMutableBufferPointer { before in
                             for y in 0..<h {
+                                if onlyWritten && !frame.wasWritten(row: y) { continue }
                                 let row = y * fw
                                 if memcmp(cells.baseAddress! + row, before.baseAddress! + row, w * MemoryLayout<Cell>.stride) == 0 { continue }
                                 for x in 0..<w where cells[row + x] != before[row + x] {
@@ -181,6 +187,8 @@ public final class CursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         last = kept ?? frame
+        lastLineage = frame.lineage
+        lastGeneration = frame.generation
         lastScreenSize = screenSize
         needsFullRedraw = false
         needsClear = false

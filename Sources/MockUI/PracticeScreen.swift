@@ -320,7 +320,10 @@ public struct PracticeScreen: Sendable {
         canvas = nil   // the frame is changed in place, not copied
         drawRegions(&f, at: now, glyphs: glyphs, damage: &d)
         drawn = d
-        canvas = f
+        // The frame handed out says which rows it wrote; the kept one starts the next generation.
+        var kept = f
+        kept.forgetWrites()
+        canvas = kept
         return f
     }
 
@@ -335,6 +338,7 @@ public struct PracticeScreen: Sendable {
         var prompt: PromptDrawKey?
         var sketch: SketchDrawKey?
         var notesPane: NotesPaneKey?
+        var notesWords: Int?
         var notes: NotesDrawKey?
         var status: StatusKey?
         var notesCursor: Point?
@@ -344,7 +348,7 @@ public struct PracticeScreen: Sendable {
     struct HeaderKey: Equatable, Sendable { var stage: Int, paused: Bool, elapsed: String, stageLeft: String, over: Bool, warn: Bool }
     struct PromptDrawKey: Equatable, Sendable { var content: PromptKey, scroll: Int, focused: Bool }
     struct SketchDrawKey: Equatable, Sendable { var stamp: Int, inputs: Int, focused: Bool }
-    struct NotesPaneKey: Equatable, Sendable { var stage: Int, words: Int, empty: Bool, focused: Bool, paused: Bool }
+    struct NotesPaneKey: Equatable, Sendable { var stage: Int, empty: Bool, focused: Bool, paused: Bool }
     struct NotesDrawKey: Equatable, Sendable { var version: Int, cursor: TextPosition, scroll: Int }
     struct StatusKey: Equatable, Sendable { var message: String?, role: Role?, sketchItems: Int? }
 
@@ -379,16 +383,24 @@ public struct PracticeScreen: Sendable {
             // The notes pane: its frame and title redraw when they change; its rows redraw one by
             // one, only where they show something new.
             let doc = session.notes[i]
-            let pk = NotesPaneKey(stage: i, words: doc.wordCount, empty: doc.isEmpty, focused: focus == .notes, paused: session.paused)
+            let pk = NotesPaneKey(stage: i, empty: doc.isEmpty, focused: focus == .notes, paused: session.paused)
             let nk = NotesDrawKey(version: doc.version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
             if changed(pk, \.notesPane, l.notes) {
                 damage?.notes = nk
+                damage?.notesWords = doc.wordCount
                 let cur = drawNotes(&f, l.notes, glyphs, reuse: false)
                 damage?.notesCursor = cur
-            } else if damage?.notes != nk {
-                damage?.notes = nk
-                let cur = drawNotes(&f, l.notes, glyphs, reuse: true)
-                damage?.notesCursor = cur
+            } else {
+                // A new word changes the title (its word count) and one row, not the whole pane.
+                if damage?.notesWords != doc.wordCount {
+                    damage?.notesWords = doc.wordCount
+                    Widgets.paneTop(l.notes, title: notesTitle, focused: focus == .notes, glyphs: glyphs, frame: &f)
+                }
+                if damage?.notes != nk {
+                    damage?.notes = nk
+                    let cur = drawNotes(&f, l.notes, glyphs, reuse: true)
+                    damage?.notesCursor = cur
+                }
             }
         }
         let status = message ?? recorderWarning.map { (text: $0, role: Role.danger) }
@@ -404,10 +416,14 @@ public struct PracticeScreen: Sendable {
     }
 
     /// Draws the notes pane; returns where the cursor goes (nil when it is not in the notes).
+    var notesTitle: String {
+        let words = session.notes[session.stageIndex].wordCount
+        return "Notes · \(session.stage.title) · \(words) word\(words == 1 ? "" : "s")"
+    }
+
     mutating func drawNotes(_ f: inout Frame, _ r: Rect, _ glyphs: Glyphs, reuse: Bool) -> Point? {
         let i = session.stageIndex
-        let words = session.notes[i].wordCount
-        let inner = reuse ? Widgets.paneInner(r) : Widgets.pane(r, title: "Notes · \(session.stage.title) · \(words) word\(words == 1 ? "" : "s")", focused: focus == .notes, glyphs: glyphs, frame: &f)
+        let inner = reuse ? Widgets.paneInner(r) : Widgets.pane(r, title: notesTitle, focused: focus == .notes, glyphs: glyphs, frame: &f)
         if session.paused {
             f.put("Paused: the clock is stopped. F3 resumes.", x: inner.x + 1, y: inner.y + inner.height / 2, style: Style(.warning, bold: true), clip: inner)
             return nil

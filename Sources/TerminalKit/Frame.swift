@@ -1,23 +1,60 @@
+import Synchronization
+
 /// A grid of cells: everything a screen shows, as plain data that tests can read as text.
+///
+/// A frame also notes which rows were written since it was made or since `forgetWrites()`,
+/// with a lineage (copies share it) and a generation (counted by `forgetWrites`). A screen that
+/// keeps its frame and draws on it hands out a frame, then forgets the writes; the next frame
+/// it hands out is the next generation, and its written rows are all that can differ from the
+/// frame before. The terminal compares only those rows (see `CursesTerminal.present`).
 public struct Frame: Equatable, Sendable {
     public private(set) var size: Size
+    /// The cells, row by row. Writing them directly is not noted as a write: do it only to a
+    /// frame that is not handed to a terminal again (as the terminal's own copy).
     public var cells: [Cell]
     /// Multi-scalar grapheme clusters, referred to by `Cell.clusterBase + index`.
     public var clusters: [String] = []
     /// Where the terminal cursor should be shown, if anywhere.
     public var cursor: Point?
+    /// The frame this one was made as (copies keep it), and how many times its writes were forgotten.
+    public private(set) var lineage: UInt64
+    public private(set) var generation: UInt64 = 0
+    /// A bit per row: written since the writes were last forgotten.
+    private var written: [UInt64]
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
         cells = Array(repeating: fill, count: self.size.width * self.size.height)
+        lineage = Frame.lineages.add(1, ordering: .relaxed).newValue
+        written = Array(repeating: ~0, count: (self.size.height + 63) / 64)
     }
+
+    private static let lineages = Atomic<UInt64>(0)
+
+    /// Frames are equal when they show the same thing.
+    public static func == (a: Frame, b: Frame) -> Bool {
+        a.size == b.size && a.cells == b.cells && a.clusters == b.clusters && a.cursor == b.cursor
+    }
+
+    /// Whether row `y` was written since the writes were last forgotten.
+    @inline(__always)
+    public func wasWritten(row y: Int) -> Bool { written[y >> 6] & (1 << UInt64(y & 63)) != 0 }
+
+    /// Starts the next generation: no row written yet.
+    public mutating func forgetWrites() {
+        for i in written.indices { written[i] = 0 }
+        generation += 1
+    }
+
+    @inline(__always)
+    private mutating func wrote(_ y: Int) { written[y >> 6] |= 1 << UInt64(y & 63) }
 
     public var bounds: Rect { Rect(size) }
 
     @inline(__always)
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
-        set { cells[y * size.width + x] = newValue }
+        set { cells[y * size.width + x] = newValue; wrote(y) }
     }
 
     /// The text of a cell (empty for the right half of a wide character).
@@ -35,6 +72,7 @@ public struct Frame: Equatable, Sendable {
         for y in r.y..<r.maxY {
             let base = y * size.width
             for x in r.x..<r.maxX { cells[base + x] = cell }
+            wrote(y)
         }
     }
 
@@ -45,6 +83,7 @@ public struct Frame: Equatable, Sendable {
         for y in r.y..<r.maxY {
             let base = y * size.width
             for x in r.x..<r.maxX { cells[base + x].style = style }
+            wrote(y)
         }
     }
 
@@ -63,6 +102,7 @@ public struct Frame: Equatable, Sendable {
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
         let c = (clip ?? bounds).intersection(bounds)
         guard y >= c.y, y < c.maxY else { return 0 }
+        wrote(y)
         var col = x
         let base = y * size.width
         // Fast path: printable ASCII in contiguous storage, one byte a cell (most text on screen).
@@ -128,16 +168,13 @@ public struct Frame: Equatable, Sendable {
     public mutating func border(_ rect: Rect, glyphs: Glyphs, style: Style) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let r = rect
-        put(glyphs.topLeft, x: r.x, y: r.y, style: style)
-        put(glyphs.topRight, x: r.maxX - 1, y: r.y, style: style)
+        borderTop(r, glyphs: glyphs, style: style)
         put(glyphs.bottomLeft, x: r.x, y: r.maxY - 1, style: style)
         put(glyphs.bottomRight, x: r.maxX - 1, y: r.maxY - 1, style: style)
         let h = glyphs.horizontal.unicodeScalars.first!.value
         let v = glyphs.vertical.unicodeScalars.first!.value
         if r.width > 2 {
-            for x in (r.x + 1)..<(r.maxX - 1) {
-                setScalar(h, x: x, y: r.y, style: style); setScalar(h, x: x, y: r.maxY - 1, style: style)
-            }
+            for x in (r.x + 1)..<(r.maxX - 1) { setScalar(h, x: x, y: r.maxY - 1, style: style) }
         }
         if r.height > 2 {
             for y in (r.y + 1)..<(r.maxY - 1) {
@@ -146,11 +183,23 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// The top edge of `border` alone (to redraw a pane's title row).
+    public mutating func borderTop(_ r: Rect, glyphs: Glyphs, style: Style) {
+        guard r.width >= 2, r.height >= 2 else { return }
+        put(glyphs.topLeft, x: r.x, y: r.y, style: style)
+        put(glyphs.topRight, x: r.maxX - 1, y: r.y, style: style)
+        let h = glyphs.horizontal.unicodeScalars.first!.value
+        if r.width > 2 {
+            for x in (r.x + 1)..<(r.maxX - 1) { setScalar(h, x: x, y: r.y, style: style) }
+        }
+    }
+
     @inline(__always)
     public mutating func setScalar(_ v: UInt32, x: Int, y: Int, style: Style) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         cleanWide(at: x, y: y)
         cells[y * size.width + x] = Cell(scalar: v, style: style)
+        wrote(y)
     }
 
     /// The frame as lines of text (trailing spaces kept), for golden tests.

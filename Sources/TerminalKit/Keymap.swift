@@ -21,7 +21,7 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
     }
 
     /// Key → action (the first binding of a key wins), so that dispatch costs one lookup per key.
-    private var actions: [Key: Action] = [:]
+    @usableFromInline private(set) var actions: [Key: Action] = [:]
 
     private mutating func index() {
         statusItems = groups.flatMap { $0.bindings }.compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
@@ -30,6 +30,9 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
     }
 
     /// The action of `key`; a modified key the table does not name acts as the plain key.
+    /// (Inlinable, so that each screen's table is looked up with its own action type, not through
+    /// generic metadata found at run time on every key.)
+    @inlinable
     public func action(for key: Key) -> Action? {
         if case .text = key { return nil }   // a paste is never a binding (and is costly to hash)
         if let a = actions[key] { return a }

@@ -6,11 +6,22 @@ public enum Widgets {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let style = focused ? Style(.focusBorder, bold: true) : Style(.border)
         frame.border(rect, glyphs: glyphs, style: style)
+        paneTitle(rect, title: title, focused: focused, frame: &frame)
+        return paneInner(rect)
+    }
+
+    /// Redraws only the top edge of a pane drawn by `pane`, with a new title.
+    public static func paneTop(_ rect: Rect, title: String, focused: Bool, glyphs: Glyphs, frame: inout Frame) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        frame.borderTop(rect, glyphs: glyphs, style: focused ? Style(.focusBorder, bold: true) : Style(.border))
+        paneTitle(rect, title: title, focused: focused, frame: &frame)
+    }
+
+    private static func paneTitle(_ rect: Rect, title: String, focused: Bool, frame: inout Frame) {
         if !title.isEmpty, rect.width > 6 {
             let t = " " + DisplayWidth.truncate(title, to: rect.width - 6) + " "
             frame.put(t, x: rect.x + 2, y: rect.y, style: focused ? Style(.focusBorder, bold: true) : Style(.title))
         }
-        return paneInner(rect)
     }
 
     /// The inside of a pane drawn by `pane` (for redrawing the inside alone).

@@ -40,7 +40,8 @@ import TestSupport
         let typed = ["latency", " ", "漢字", "é", "model ", "recall@k ", "\n", "AUC and NDCG ", "a/b test ",
                      "a long paragraph that wraps over several rows of the notes pane, so that typing in it moves words from one row to the next ",
                      "\n\n"]
-        _ = p.view(size: size, at: t, glyphs: glyphs)
+        var previous = p.view(size: size, at: t, glyphs: glyphs)
+        var chained = 0
         for step in 0..<steps {
             let r = Int(rng.next() % 100)
             switch r {
@@ -74,7 +75,19 @@ import TestSupport
                 Issue.record("seed \(seed) step \(step) (choice \(r)): row \(row) differs from a fresh frame")
                 return
             }
+            // The terminal redraws only the rows a frame says it wrote when it follows the one
+            // before: every other row must be as it was.
+            if got.lineage == previous.lineage && got.generation == previous.generation + 1 {
+                chained += 1
+                let before = Self.picture(previous)
+                for y in 0..<got.size.height where !got.wasWritten(row: y) && a[y] != before[y] {
+                    Issue.record("seed \(seed) step \(step) (choice \(r)): row \(y) changed but is not marked written")
+                    return
+                }
+            }
+            previous = got
         }
+        #expect(chained > steps / 5, "many frames follow the one before (no overlay, no resize in between)")
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
@@ -94,5 +107,28 @@ import TestSupport
         #expect(p.drawn?.sketch == before?.sketch)
         #expect(p.drawn?.header == before?.header)
         #expect(p.drawn?.notes != before?.notes)
+    }
+
+    /// Rows that an edit only clears (a wrapped paragraph growing shorter) must be marked
+    /// written too, or the terminal would leave the old text on screen.
+    @Test func rowsAnEditOnlyClearsAreMarkedWritten() throws {
+        var p = PracticeScreen(scenario: try Fixtures.scenario("video-recommendation"), settings: Settings(minutes: 45, level: .senior), at: 0)
+        let size = Size(width: 80, height: 24)
+        _ = p.view(size: size, at: 0.1, glyphs: .unicode)
+        _ = p.handle(.text(String(repeating: "wrapping words ", count: 12)), at: 0.2)
+        var previous = p.view(size: size, at: 0.3, glyphs: .unicode)
+        var cleared = 0
+        for k in 0..<120 {
+            _ = p.handle(.backspace, at: 0.4 + Double(k) * 0.001)
+            let got = p.view(size: size, at: 0.4 + Double(k) * 0.001, glyphs: .unicode)
+            #expect(got.lineage == previous.lineage && got.generation == previous.generation + 1)
+            let a = Self.picture(got), b = Self.picture(previous)
+            for y in 0..<size.height where a[y] != b[y] {
+                #expect(got.wasWritten(row: y), "row \(y) changed after \(k + 1) Backspaces but is not marked written")
+                if !got.lines[y].contains("wrapping") && previous.lines[y].contains("wrapping") { cleared += 1 }
+            }
+            previous = got
+        }
+        #expect(cleared > 0, "some row was emptied")
     }
 }
