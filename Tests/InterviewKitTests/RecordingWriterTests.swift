@@ -26,11 +26,11 @@ import TestSupport
     /// Typed characters take a shortcut straight to bytes; the line must be the one `line` writes.
     @Test func theTypingShortcutWritesExactlyTheUsualLine() {
         let texts = ["a", "é", "漢字", "with space", "", "quote\"", "back\\slash", "tab\t", "\u{1b}[31m", "emoji 👍🏽"]
-        let times = [0, 0.0004, 0.0005, 1.001, 59.999, 3600.25, 10799.9995]
+        let times = [0, 0.0004, 0.0005, 1.001, 59.999, 3600.25, 10799.9995, 9.2e15]
         var seq = 1
         for t in texts {
             for at in times {
-                for (line, column) in [(0, 0), (12, 345), (7, 1)] {
+                for (line, column) in [(0, 0), (12, 345), (7, 1), (Int.max, Int.max), (Int.min, -1)] {
                     let e = Event(seq: seq, at: at, kind: .notesEdited(stage: seq % 7, edit: .insert(t, at: TextPosition(line: line, column: column))))
                     seq = (seq * 7 + 3) % 1_000_003
                     var bytes: [UInt8] = []

@@ -1,4 +1,5 @@
-/// Appends a session's events to its file as they happen: one `write(2)` per event, no
+/// Appends a session's events to its file as they happen: each copied into the file's pages
+/// at once (see `MappedSink`; one `write(2)` per event where the file cannot be mapped), no
 /// user-space buffer, `fsync` at markers (stage changes, follow-ups, pauses, the end) and at least
 /// every `syncInterval` seconds. It never reads a clock: the run loop hands it the time.
 ///
@@ -33,7 +34,7 @@ public final class Recorder {
 
     /// Starts a new session file at `path`, beginning with `header`.
     public convenience init(path: String, header: RecordingFormat.Header) {
-        self.init(path: path, header: header, opener: { FileSink.create(path).map { $0 as any RecordingSink } })
+        self.init(path: path, header: header, opener: { MappedSink.create(path) })
     }
 
     /// A recorder over any sink (tests stand in failing disks).
@@ -48,7 +49,7 @@ public final class Recorder {
     /// Continues an interrupted session file: `recording` is what the reader made of it.
     public convenience init(resuming recording: Recording) {
         let path = recording.path
-        self.init(resuming: recording, opener: { FileSink.reopen(path).map { $0 as any RecordingSink } })
+        self.init(resuming: recording, opener: { MappedSink.reopen(path) })
     }
 
     public init(resuming recording: Recording, opener: @escaping () -> Result<any RecordingSink, SinkError>) {
@@ -72,19 +73,22 @@ public final class Recorder {
         guard !events.isEmpty else { return }
         // The usual case, a typed character with the file healthy and nothing waiting: encoded
         // straight into bytes and written at once.
-        if events.count == 1, head == pending.count, !partialTail, retryAt == nil, let sink, !events[0].isMarker {
-            scratch.removeAll(keepingCapacity: true)
-            if RecordingFormat.typedLine(events[0], into: &scratch) {
+        if events.count == 1, head == pending.count, !partialTail, retryAt == nil, let sink, !events[0].isMarker,
+           let cap = RecordingFormat.typedLineCapacity(events[0]) {
+            let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: cap) { buf -> Bool in
+                guard let n = RecordingFormat.typedLine(events[0], into: buf) else { return false }
+                let line = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buf[..<n]))
                 eventsRecorded += 1
-                if scratch.withUnsafeBytes({ write($0, to: sink, at: now) }) {
+                if write(line, to: sink, at: now) {
                     eventsWritten += 1
-                    problem = nil
+                    if problem != nil { problem = nil }
                     if now - lastSync >= Self.syncInterval { flush(at: now, syncNow: false) }
                 } else {
-                    pending.append(String(decoding: scratch, as: UTF8.self))   // written again on retry
+                    pending.append(String(decoding: line, as: UTF8.self))   // written again on retry
                 }
-                return
+                return true
             }
+            if done { return }
         }
         var marker = false
         for e in events {
@@ -95,8 +99,6 @@ public final class Recorder {
         flush(at: now, syncNow: marker)
     }
 
-    /// The bytes of the line being written (kept to avoid an allocation per key).
-    private var scratch: [UInt8] = []
 
     /// Lets time pass: fsyncs what was written in the last `syncInterval`, retries after a failure.
     public func tick(at now: Double) {

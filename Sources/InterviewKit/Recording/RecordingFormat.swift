@@ -34,26 +34,54 @@ public enum RecordingFormat {
     /// `line(e) + "\n"` as bytes, appended to `out` without building a String, for the event
     /// typing makes (an insertion of plain text); nil for any other event (use `line`).
     public static func typedLine(_ e: Event, into out: inout [UInt8]) -> Bool {
-        guard case .notesEdited(let stage, let edit) = e.kind, edit.from == edit.to else { return false }
-        for b in edit.text.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return false }
-        @inline(__always) func int(_ v: Int) {
-            if v < 0 { out.append(0x2D); int(-v); return }
-            if v >= 10 { int(v / 10) }
-            out.append(UInt8(0x30 + v % 10))
+        guard let cap = typedLineCapacity(e) else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: cap) { buf in
+            guard let n = typedLine(e, into: buf) else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[..<n]))
+            return true
         }
-        out.append(0x5B)                                     // [
-        int(e.seq); out.append(0x2C)
+    }
+
+    /// Room enough for `typedLine` of `e`, or nil when `e` does not take the shortcut.
+    @inline(__always)
+    public static func typedLineCapacity(_ e: Event) -> Int? {
+        guard case .notesEdited(_, let edit) = e.kind, edit.from == edit.to else { return nil }
+        return edit.text.utf8.count + 5 * 21 + 32   // five numbers of up to 21 bytes, 18 fixed bytes
+    }
+
+    /// `typedLine` into a buffer of `typedLineCapacity(e)` bytes, with no allocation; the byte
+    /// count, or nil when the event needs the general encoder.
+    public static func typedLine(_ e: Event, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard case .notesEdited(let stage, let edit) = e.kind, edit.from == edit.to else { return nil }
+        for b in edit.text.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return nil }
+        var n = 0
+        @inline(__always) func put(_ b: UInt8) { out[n] = b; n += 1 }
+        @inline(__always) func int(_ v: Int) {
+            var u = v.magnitude
+            if v < 0 { put(0x2D) }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var k = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat { d[k] = UInt8(0x30 + u % 10); u /= 10; k += 1 } while u > 0
+                while k > 0 { k -= 1; put(d[k]) }
+            }
+        }
+        put(0x5B)                                     // [
+        int(e.seq); put(0x2C)
         let ms = Event.milliseconds(e.at)
-        int(ms / 1000); out.append(0x2E)
+        int(ms / 1000); put(0x2E)
         let f = ms % 1000
-        out.append(UInt8(0x30 + f / 100)); out.append(UInt8(0x30 + f / 10 % 10)); out.append(UInt8(0x30 + f % 10))
-        out.append(contentsOf: [0x2C, 0x22, 0x69, 0x22, 0x2C])   // ,"i",
-        int(stage); out.append(0x2C)
-        int(edit.from.line); out.append(0x2C)
-        int(edit.from.column); out.append(0x2C)
-        out.append(0x22); out.append(contentsOf: edit.text.utf8); out.append(0x22)
-        out.append(0x5D); out.append(0x0A)                   // ]\n
-        return true
+        put(UInt8(0x30 + f / 100)); put(UInt8(0x30 + f / 10 % 10)); put(UInt8(0x30 + f % 10))
+        put(0x2C); put(0x22); put(0x69); put(0x22); put(0x2C)   // ,"i",
+        int(stage); put(0x2C)
+        int(edit.from.line); put(0x2C)
+        int(edit.from.column); put(0x2C)
+        put(0x22)
+        for b in edit.text.utf8 { put(b) }
+        put(0x22); put(0x5D); put(0x0A)               // "]\n
+        return n
     }
 
     public static func line(_ e: Event) -> String {

@@ -109,7 +109,9 @@ public enum RecordingReader {
 
     /// Splits the bytes into lines and reads each.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(RecordingError) -> Recording {
-        let n = bytes.count
+        // Zero bytes after the last event are the reserve of a recorder that was stopped (see `MappedSink`).
+        var n = bytes.count
+        while n > 0 && bytes[n - 1] == 0 { n -= 1 }
         if n == 0 {
             throw RecordingError(path: path, line: 1, message: "the file is empty (the session stopped before its first line was written)",
                                  fix: "nothing can be replayed from it; remove it")
@@ -226,9 +228,9 @@ public enum RecordingReader {
     public static func endsFinished(path: String) -> Bool {
         guard let fh = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? fh.close() }
-        let size = (try? fh.seekToEnd()).map(Int.init) ?? 0
+        let size = dataEnd(fd: fh.fileDescriptor)
         try? fh.seek(toOffset: UInt64(max(0, size - 4096)))
-        let tail = (try? fh.readToEnd()) ?? Data()
+        let tail = (try? fh.read(upToCount: size - max(0, size - 4096))) ?? Data()
         guard let last = tail.split(separator: 0x0A, omittingEmptySubsequences: true).last,
               let v = try? Array(last).withUnsafeBufferPointer({ (b: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue in try JSONParser.parse(b) }),
               case .array(let items) = v, items.count >= 3, case .string(let kind) = items[2] else { return false }
@@ -240,7 +242,7 @@ public enum RecordingReader {
             throw RecordingError(path: path, line: nil, message: "cannot open the file", fix: "")
         }
         defer { try? fh.close() }
-        let size = (try? fh.seekToEnd()).map(Int.init) ?? 0
+        let size = dataEnd(fd: fh.fileDescriptor)
         try? fh.seek(toOffset: 0)
         // The header line: read until the first newline (within the limit).
         var head = Data()
@@ -260,7 +262,7 @@ public enum RecordingReader {
         }
         let tailStart = max(headerLine.count + 1, size - 64 * 1024)
         try? fh.seek(toOffset: UInt64(tailStart))
-        let tailData = (try? fh.readToEnd()) ?? Data()
+        let tailData = (try? fh.read(upToCount: max(0, size - tailStart))) ?? Data()
         var lines = tailData.split(separator: 0x0A, omittingEmptySubsequences: true)
         if tailStart > headerLine.count + 1, !lines.isEmpty { lines.removeFirst() }   // probably a partial line
         var duration = 0.0, finished = false, found = false
@@ -272,5 +274,21 @@ public enum RecordingReader {
             if found { break }
         }
         return Summary(path: path, header: header, duration: duration, finished: finished)
+    }
+
+    /// Where a session file's data ends: before the zero bytes that a recorder stopped without
+    /// closing leaves after its last event (its reserve; see `MappedSink`).
+    public static func dataEnd(fd: Int32) -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return 0 }
+        var end = Int(st.st_size)
+        var buf = [UInt8](repeating: 0, count: 64 * 1024)
+        while end > 0 {
+            let n = min(end, buf.count)
+            guard pread(fd, &buf, n, off_t(end - n)) == n else { return end }
+            if let i = buf[..<n].lastIndex(where: { $0 != 0 }) { return end - n + i + 1 }
+            end -= n
+        }
+        return 0
     }
 }
