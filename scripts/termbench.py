@@ -109,6 +109,8 @@ def startup(mlsd):
         ("mlsd practice", [mlsd, "practice"], b"Ctrl-N", {"XDG_DATA_HOME": tmp}),
         ("vim -u NONE", ["vim", "-u", "NONE", "-i", "NONE", "-n", path], b"bench.txt", {}),
         ("nano", ["nano", "--ignorercfiles", path], b"Help", {}),
+        # What starting any program through this harness costs: a fork, an exec, a pty.
+        ("floor: printf", ["printf", "Help"], b"Help", {}),
     ]
     for name, argv, needle, env in cases:
         if not any(os.access(os.path.join(d, argv[0]), os.X_OK) for d in os.environ["PATH"].split(":")) and not os.access(argv[0], os.X_OK):
@@ -136,9 +138,11 @@ def typing(mlsd):
         f.write(text)
     n = 800
     results = {}
-    runs = []
-    # Alternating runs, each program three times: the median of each is reported.
-    for name in ("mlsd", "nano", "mlsd --no-record") * 3:
+    # Alternating runs, each program five times: the median and the best of each are reported
+    # (on this virtual machine one run can cost a third more than the next). The floor is `cat`
+    # on a raw terminal: one read and one write a key, what any program pays to wake for a key.
+    names = ("mlsd", "nano", "mlsd --no-record", "floor: cat, raw")
+    for name in names * 5:
         if name.startswith("mlsd"):
             extra = ["--no-record"] if name.endswith("--no-record") else []
             # a data folder of its own, so that no earlier (killed) run is offered for resuming
@@ -148,27 +152,28 @@ def typing(mlsd):
             for i in range(0, len(text), 4096):
                 os.write(fd, text[i:i + 4096].encode())
                 drain(fd, quiet=0.02, limit=0.5)
-        else:
+        elif name == "nano":
             pid, fd = spawn(["nano", "--ignorercfiles", path], COLS, ROWS)
             read_until(fd, b"Help")
             os.write(fd, b"\x1b[F")  # nano: go to the end of the line
+        else:
+            pid, fd = spawn(["sh", "-c", "stty raw -echo; echo ready; exec cat"], COLS, ROWS)
+            read_until(fd, b"ready")
         drain(fd, quiet=0.5, limit=30)
         c0 = cpu(pid)
         total = 0
-        t0 = time.perf_counter()
         for i in range(n):
             os.write(fd, TYPED[i % len(TYPED):i % len(TYPED) + 1])
             total += drain(fd, quiet=0.004, limit=1.0)
         total += drain(fd, quiet=0.3, limit=2.0)
-        elapsed = time.perf_counter() - t0
         c1 = cpu(pid)
         stop(pid, fd)
-        results.setdefault(name, []).append(((c1 - c0) / n * 1e6, total / n, elapsed))
-    for name, rs in results.items():
-        rs.sort()
-        cpu_, bytes_, elapsed = rs[len(rs) // 2]
-        print("     %-58s %-14s %.1f bytes a character (median of %d runs of %d characters; all runs %s µs)" % (
-            "typing with 20,000 words at 200x60: " + name, "%.1f µs CPU" % cpu_, bytes_, len(rs), n,
+        results.setdefault(name, []).append(((c1 - c0) / n * 1e6, total / n))
+    for name in names:
+        rs = sorted(results[name])
+        cpu_, bytes_ = rs[len(rs) // 2]
+        print("     %-58s %-14s %.1f bytes a character (median of %d runs of %d characters; best %.0f µs; all %s)" % (
+            "typing with 20,000 words at 200x60: " + name, "%.1f µs CPU" % cpu_, bytes_, len(rs), n, rs[0][0],
             "/".join("%.0f" % r[0] for r in rs)))
 
 
