@@ -10,7 +10,9 @@ private let caughtSignal = Atomic<Int32>(0)
 
 extension CursesTerminal {
     /// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT into a flag for the run loop to poll
-    /// (it restores the terminal and exits with 128 + signal), and ignores SIGPIPE.
+    /// (it restores the terminal and exits with 128 + signal), and ignores SIGPIPE and SIGXFSZ
+    /// (a file-size limit then fails the recorder's write with EFBIG, which it survives as it
+    /// survives a full disk, instead of killing the program).
     /// No SA_RESTART, so that a wait in `readKey` ends early.
     public static func installSignalHandlers() {
         _ = caughtSignal.load(ordering: .relaxed)   // initialise the global outside any handler
@@ -26,6 +28,7 @@ extension CursesTerminal {
             sigaction(s, &action, nil)
         }
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// The termination signal caught since the handlers were installed, if any.

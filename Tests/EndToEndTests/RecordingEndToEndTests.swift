@@ -123,6 +123,31 @@ struct RecordingEndToEndTests {
         #expect(shown.output.contains("typed while the folder is missing and after"), "\(shown.output)\(shown.error)")
     }
 
+    /// The file cannot grow (a file-size limit, standing in for a full disk): the recorder's next
+    /// reserve fails, a warning shows, the interview goes on, and what was written stays readable.
+    @Test func aFileThatCannotGrowWarnsAndKeepsWhatWasWritten() throws {
+        let data = Paths.temporaryFolder("mlsd-e2e-limit")
+        let pidFile = Paths.temporaryFolder("mlsd-pid") + "/pid"
+        // 200 blocks of 512 bytes: room for the header (the case) and the first 64 KiB step only.
+        let t = try Tmux("sh -c 'ulimit -f 200; echo $$ > \(pidFile); exec \(bin) practice --minutes 30'", environment: ["XDG_DATA_HOME": data])
+        defer { t.kill() }
+        try t.waitFor("Ctrl-N")
+        try t.type("written before the limit")
+        try t.waitFor("written before the limit")
+        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        for _ in 0..<24 { try t.type(" " + String(repeating: "filler ", count: 300)) }   // about 50 KB, in pieces tmux takes
+        try t.waitFor("Not recording")
+        try t.type(" and the interview goes on")
+        try t.waitFor("interview goes on")
+        #expect(!gone(pid))
+        kill(pid, SIGKILL)
+        try t.waitUntil("the program died") { _ in gone(pid) }
+        let shown = try mlsd("show last", data: data)
+        #expect(shown.status == 0, "\(shown.error)")
+        #expect(shown.output.contains("written before the limit"), "\(shown.output)\(shown.error)")
+        #expect(!shown.error.contains("line"), "no line of the file is damaged: \(shown.error)")
+    }
+
     @Test func noRecordAndRecordToAFile() throws {
         let data = Paths.temporaryFolder("mlsd-e2e-norec")
         let (t, _) = try start("practice --no-record", data: data)
