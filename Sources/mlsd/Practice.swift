@@ -69,6 +69,11 @@ struct Practice: ParsableCommand {
             printError("  `mlsd sessions` lists the recorded sessions; `mlsd practice --resume FILE` continues one.")
             throw ExitStatus.io.code
         }
+        if RecordingReader.inUse(path: path) {
+            printError("mlsd: \(SafeText.visible(path)): this session is being recorded right now by another mlsd.")
+            printError("  Go on with it there, or end it (Ctrl-Q) and resume it here afterwards.")
+            throw ExitStatus.io.code
+        }
         let r = try loadRecording(path)
         if r.finished {
             printError("mlsd: \(SafeText.visible(path)): this session was ended; there is nothing to resume.")

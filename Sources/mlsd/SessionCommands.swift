@@ -37,7 +37,8 @@ extension SessionStore {
 
     /// The newest recording, when its session was interrupted (not ended).
     func interruptedSession() -> RecordingReader.Summary? {
-        guard let newest = recordings().first, !RecordingReader.endsFinished(path: newest),
+        // A session another mlsd is recording right now is not interrupted.
+        guard let newest = recordings().first, !RecordingReader.endsFinished(path: newest), !RecordingReader.inUse(path: newest),
               let s = try? RecordingReader.summary(path: newest) else { return nil }
         return s.finished ? nil : s
     }
@@ -151,7 +152,7 @@ struct SessionsCommand: ParsableCommand {
                 score = String(format: "%.1f auto", Double(report.rubric.reduce(0) { $0 + $1.score }) / Double(report.rubric.count))
             }
             let length = "\(Report.clock(report.elapsed)) of \(report.minutes)m"
-            let state = r.finished ? "finished" : "interrupted"
+            let state = r.finished ? "finished" : (RecordingReader.inUse(path: path) ? "recording" : "interrupted")
             print(col(localDate(r.header.created), 18) + col(SafeText.visible(r.scenario.id), 30) + col(length, 15) + col(state, 13) + col(score, 11) + name)
         }
     }

@@ -148,6 +148,21 @@ struct RecordingEndToEndTests {
         #expect(!shown.error.contains("line"), "no line of the file is damaged: \(shown.error)")
     }
 
+    /// While one mlsd records a session, another neither resumes it nor offers it as interrupted.
+    @Test func aSessionBeingRecordedIsNotResumedElsewhere() throws {
+        let data = Paths.temporaryFolder("mlsd-e2e-busy")
+        let (t, _) = try start("practice --minutes 30", data: data)
+        defer { t.kill() }
+        try t.waitFor("Ctrl-N")
+        try t.type("in progress")
+        try t.waitFor("in progress")
+        let listed = try mlsd("sessions", data: data)
+        #expect(listed.output.contains("recording"), "\(listed.output)")
+        let second = try mlsd("practice --resume last", data: data)
+        #expect(second.status == 5)
+        #expect(second.error.contains("being recorded right now by another mlsd"), "\(second.error)")
+    }
+
     @Test func noRecordAndRecordToAFile() throws {
         let data = Paths.temporaryFolder("mlsd-e2e-norec")
         let (t, _) = try start("practice --no-record", data: data)

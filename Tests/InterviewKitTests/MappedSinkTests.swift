@@ -118,4 +118,19 @@ import TestSupport
         #expect(e.errno == EEXIST)
         #expect(String(decoding: try bytes(p), as: UTF8.self) == "mine")
     }
+
+    /// A session being recorded is locked: no second program resumes it (cutting its reserve
+    /// would pull pages from under the first) and it is not offered as interrupted.
+    @Test func aSessionBeingRecordedIsLocked() throws {
+        let p = path()
+        var r: Recorder? = Recorder(path: p, header: header)
+        start(r!)
+        #expect(RecordingReader.inUse(path: p))
+        guard case .failure(let e) = MappedSink.reopen(p) else { Issue.record("reopened a file being recorded"); return }
+        #expect(e.errno == EWOULDBLOCK)
+        r = nil   // the program ends (here: the recorder is dropped, as when it is killed)
+        #expect(!RecordingReader.inUse(path: p))
+        guard case .success(let s) = MappedSink.reopen(p) else { Issue.record("cannot reopen after the recorder went"); return }
+        s.close()
+    }
 }

@@ -291,4 +291,12 @@ public enum RecordingReader {
         }
         return 0
     }
+
+    /// Whether a program is recording into the file right now (it holds the file's lock).
+    public static func inUse(path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
 }

@@ -32,6 +32,7 @@ public final class FileSink: RecordingSink {
         if !dir.isEmpty, let e = makeFolders(dir) { return .failure(SinkError(errno: e, path: dir)) }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
+        _ = flock(fd, LOCK_EX | LOCK_NB)
         return .success(FileSink(fd: fd, path: path))
     }
 
@@ -39,7 +40,18 @@ public final class FileSink: RecordingSink {
     public static func reopen(_ path: String) -> Result<FileSink, SinkError> {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
+        if let e = lockForWriting(fd) { return .failure(SinkError(errno: e, path: path)) }
         return .success(FileSink(fd: fd, path: path))
+    }
+
+    /// Takes the file's lock for as long as it is open (the kernel drops it when the process
+    /// ends, however it ends), so that no second program adds to a session being recorded;
+    /// closes `fd` and returns EWOULDBLOCK when another holds it.
+    static func lockForWriting(_ fd: Int32) -> Int32? {
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return nil }
+        let e = errno
+        Glibc.close(fd)
+        return e
     }
 
     /// `mkdir -p` with mode 0700; returns an errno on failure.
@@ -68,7 +80,13 @@ public final class FileSink: RecordingSink {
         if offset != nil { offset = length }
         return 0
     }
-    public func close() { _ = Glibc.close(fd) }
+    private var closed = false
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        _ = Glibc.close(fd)
+    }
+    deinit { close() }
 }
 
 /// A failed file operation: the errno and the path, readable.
@@ -110,7 +128,14 @@ public final class MappedSink: RecordingSink {
         self.fd = fd; self.path = path; self.length = length; self.reserved = reserved
     }
 
-    deinit { if let w = window { munmap(w, windowLength) } }
+    private var closed = false
+
+    /// A sink dropped without `close` lets go of the file as a killed program does: the zero
+    /// reserve stays, the lock goes.
+    deinit {
+        if let w = window { munmap(w, windowLength) }
+        if !closed { _ = Glibc.close(fd) }
+    }
 
     /// Creates `path` (and its folders, private to the user); never replaces an existing file.
     public static func create(_ path: String) -> Result<any RecordingSink, SinkError> {
@@ -118,6 +143,7 @@ public final class MappedSink: RecordingSink {
         if !dir.isEmpty, let e = FileSink.makeFolders(dir) { return .failure(SinkError(errno: e, path: dir)) }
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
+        _ = flock(fd, LOCK_EX | LOCK_NB)   // a new file: nobody else holds it
         return .success(mappedOrPlain(fd: fd, path: path, length: 0))
     }
 
@@ -126,6 +152,8 @@ public final class MappedSink: RecordingSink {
     public static func reopen(_ path: String) -> Result<any RecordingSink, SinkError> {
         let fd = open(path, O_RDWR | O_CLOEXEC)
         if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
+        // Another program recording into this file maps it: cutting it would pull its pages away.
+        if let e = FileSink.lockForWriting(fd) { return .failure(SinkError(errno: e, path: path)) }
         let end = RecordingReader.dataEnd(fd: fd)
         if ftruncate(fd, off_t(end)) != 0 {
             let e = errno
@@ -191,6 +219,8 @@ public final class MappedSink: RecordingSink {
 
     /// Cuts off the reserve after the data and closes.
     public func close() {
+        guard !closed else { return }
+        closed = true
         if let w = window { munmap(w, windowLength); window = nil; windowLength = 0 }
         _ = ftruncate(fd, off_t(length))
         _ = Glibc.close(fd)
