@@ -119,9 +119,8 @@ struct SessionsCommand: ParsableCommand {
         Every practice session is recorded in $XDG_DATA_HOME/mlsd/sessions (default
         ~/.local/share/mlsd/sessions). Each line: when it began, the case, the
         interview time used, whether it finished, was interrupted or is being recorded
-        right now (by another mlsd), the score (the
-        coach's mean when a coach scored it, else the automatic estimate), and the
-        file.
+        right now by another mlsd, the score (the coach's mean when a coach scored it,
+        else the automatic estimate), and the file.
 
         Examples:
           mlsd sessions
