@@ -2,6 +2,7 @@ import Foundation
 @testable import InterviewKit
 import Testing
 import TestSupport
+import TextWidth
 
 @Suite struct CoverageTests {
     @Test(arguments: [
@@ -166,6 +167,28 @@ import TestSupport
                 #expect(words.words == fresh.words, "\(String(decoding: line, as: UTF8.self))")
                 #expect(words.words == WordHash.words(of: String(decoding: line, as: UTF8.self)))
             }
+        }
+    }
+
+    /// ASCII words are stemmed on their bytes; the result must be the string stemmer's, and
+    /// `hasWords` must say what making the words says.
+    @Test func asciiWordsStemLikeTheStringStemmer() {
+        let vocabulary = ["classes", "buses", "analysis", "queries", "boxes", "matches", "wishes", "users", "is", "its",
+                          "ies", "s", "ss", "sss", "dress", "focus", "bias", "User's", "QUERIES", "x2s", "flies", "axes",
+                          "aches", "ashes", "asses", "a", "two-tower", "A/B", "+", "'", "--", " ", "naïve", "漢字"]
+        var rng = SplitMix64(seed: 13)
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+            if ASCIIScan.isASCII(text) {
+                var plain: [String] = []
+                var cur = ""
+                for ch in text.lowercased() {
+                    if ch.isLetter || ch.isNumber { cur.append(ch) } else if ch == "'" { continue } else if !cur.isEmpty { plain.append(Phrase.stem(cur)); cur = "" }
+                }
+                if !cur.isEmpty { plain.append(Phrase.stem(cur)) }
+                #expect(Phrase.asciiWords(text) == plain, "\(text)")
+            }
+            #expect(Phrase.hasWords(text) == !Phrase(text).isEmpty, "\(text)")
         }
     }
 }

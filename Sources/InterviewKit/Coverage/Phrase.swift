@@ -35,11 +35,39 @@ public struct Phrase: Equatable, Hashable, Sendable {
             case 0x41...0x5A: cur.append(b + 32)
             case 0x27: continue
             default:
-                if !cur.isEmpty { out.append(stem(String(decoding: cur, as: UTF8.self))); cur.removeAll(keepingCapacity: true) }
+                if !cur.isEmpty { stem(&cur); out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
             }
         }
-        if !cur.isEmpty { out.append(stem(String(decoding: cur, as: UTF8.self))) }
+        if !cur.isEmpty { stem(&cur); out.append(String(decoding: cur, as: UTF8.self)) }
         return out
+    }
+
+    /// `stem` on the bytes of an ASCII word, in place (no string is made for the word first).
+    static func stem(_ w: inout [UInt8]) {
+        let n = w.count
+        guard n > 3, w[n - 1] == 0x73 else { return }                                  // "…s"
+        let b2 = w[n - 2], b3 = w[n - 3], b4 = w[n - 4]
+        if b2 == 0x73 || b2 == 0x75 || b2 == 0x69 { return }                            // "ss", "us", "is"
+        if b3 == 0x69 && b2 == 0x65 { w.removeLast(3); w.append(0x79); return }          // "ies" → "y"
+        if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
+            w.removeLast(2)                                                            // "xes", "ches", "shes", "sses"
+            return
+        }
+        w.removeLast()
+    }
+
+    /// Whether a text has any word to look for (what `Phrase(text).isEmpty` says, without
+    /// making the words).
+    public static func hasWords(_ text: String) -> Bool {
+        var other = false
+        for b in text.utf8 {
+            switch b {
+            case 0x61...0x7A, 0x30...0x39, 0x41...0x5A: return true
+            case 0x80...: other = true
+            default: continue
+            }
+        }
+        return other && !Phrase(text).isEmpty
     }
 
     /// A light plural stemmer: enough for "features", "queries", "boxes"; leaves "loss", "bias", "analysis" alone.

@@ -24,12 +24,13 @@ struct ScenarioReader {
             return nil
         }
         var out: [String: Node] = [:]
-        let known = Set(required + optional)
+        out.reserveCapacity(required.count + optional.count)
         for (k, v) in map {
             guard let key = k.string else { issue(k, "a key in \(what) is not text"); continue }
             if out[key] != nil { issue(k, "`\(key)` appears twice in \(what)", fix: "keep one of them"); continue }
-            if !known.contains(key) {
-                let near = Self.nearest(key, in: Array(known))
+            // a handful of keys: a look along two short lists beats building a set each time
+            if !required.contains(key) && !optional.contains(key) {
+                let near = Self.nearest(key, in: required + optional)
                 issue(k, "unknown key `\(key)` in \(what)",
                       fix: near.map { "did you mean `\($0)`?" } ?? "known keys: \((required + optional).joined(separator: ", "))")
                 continue
@@ -256,7 +257,7 @@ struct ScenarioReader {
         let answer = text(f["answer"], "answer")
         let tags = f["tags"].flatMap { texts($0, "tags") } ?? []
         if let signals, let sn = f["signals"]?.sequence.map({ Array($0) }) {
-            for (i, s) in signals.enumerated() where Phrase(s).isEmpty {
+            for (i, s) in signals.enumerated() where !Phrase.hasWords(s) {
                 issue(i < sn.count ? sn[i] : n, "the signal `\(s)` has no words to look for", fix: "use letters or digits")
             }
         }
