@@ -20,7 +20,9 @@ public struct SignalMatcher: Sendable {
     public private(set) var partCount = 0
 
     public init(targets: [[String]]) {
-        var partIDs: [[String]: Int] = [:]
+        // Parts by the hash of their words' hashes: a dictionary keyed by [String] costs a run-time
+        // conformance search for its key type on a cold start (about as much as the rest here).
+        var partIDs: [UInt64: Int] = [:]
         for sigs in targets {
             var target: [[Int]] = []
             for s in sigs {
@@ -28,10 +30,11 @@ public struct SignalMatcher: Sendable {
                 for piece in Self.pieces(of: s) {
                     let words = Phrase.words(of: piece)
                     if words.isEmpty { continue }
+                    let hashes = words.map(WordHash.of)
+                    let key = hashes.reduce(WordHash.basis) { ($0 ^ $1) &* WordHash.prime }
                     let id: Int
-                    if let e = partIDs[words] { id = e } else {
-                        id = partCount; partCount += 1; partIDs[words] = id
-                        let hashes = words.map(WordHash.of)
+                    if let e = partIDs[key] { id = e } else {
+                        id = partCount; partCount += 1; partIDs[key] = id
                         byFirstWord[hashes[0], default: []].append(Part(words: hashes, id: id))
                         if words.count > 1 {
                             let joined = WordHash.of(words.joined())
