@@ -16,7 +16,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TextWidth"),
         .target(name: "TerminalKit", dependencies: ["TextWidth"]),
-        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth"]),
+        .target(name: "CSystem"),
+        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth", "CSystem"]),
         .target(name: "MockUI", dependencies: ["InterviewKit", "TerminalKit"]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .executableTarget(

@@ -133,4 +133,22 @@ import TestSupport
         guard case .success(let s) = MappedSink.reopen(p) else { Issue.record("cannot reopen after the recorder went"); return }
         s.close()
     }
+
+    /// Where a file is not mapped (a file system that cannot reserve blocks for good), the same
+    /// file is written with write(2) at offsets the sink keeps: appends, cuts and resumes.
+    @Test func theWriteFallbackAppendsCutsAndResumes() throws {
+        let p = path()
+        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("head\n".utf8).write(to: URL(fileURLWithPath: p))
+        let fd = open(p, O_RDWR)
+        let sink = FileSink(fd: fd, path: p, appendingByHand: true)
+        func put(_ t: String) -> Int { Array(t.utf8).withUnsafeBytes { sink.append($0) } }
+        #expect(put("one\n") == 4)
+        #expect(put("half") == 4)
+        #expect(sink.truncate(9) == 0)
+        #expect(put("two\n") == 4)
+        sink.close()
+        #expect(String(decoding: try bytes(p), as: UTF8.self) == "head\none\ntwo\n")
+        #expect(MappedSink.reservingFileSystems.contains(0xEF53), "ext4 is mapped")
+    }
 }

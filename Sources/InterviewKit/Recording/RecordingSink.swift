@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// Where a recorder's bytes go: a file opened for appending. A protocol so that tests can
@@ -163,8 +164,17 @@ public final class MappedSink: RecordingSink {
         return .success(mappedOrPlain(fd: fd, path: path, length: end))
     }
 
-    /// A mapped sink when this file can be mapped, else the same file written with write(2).
+    /// File systems whose reserved blocks are written in place: a store into a reserved page
+    /// cannot fail for want of space (on a copy-on-write one without real preallocation, ZFS
+    /// say, it could, and the program would get SIGBUS). ext4, XFS, btrfs, tmpfs.
+    static let reservingFileSystems: Set<Int> = [0xEF53, 0x5846_5342, 0x9123_683E, 0x0102_1994]
+
+    /// A mapped sink when this file can be mapped safely, else the same file written with write(2).
     private static func mappedOrPlain(fd: Int32, path: String, length: Int) -> any RecordingSink {
+        guard reservingFileSystems.contains(mlsd_file_system_type(fd)) else {
+            _ = lseek(fd, 0, SEEK_END)
+            return FileSink(fd: fd, path: path, appendingByHand: true)
+        }
         let probe = mmap(nil, page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)
         if probe == nil || probe == UnsafeMutableRawPointer(bitPattern: -1) {
             _ = lseek(fd, 0, SEEK_END)
