@@ -191,4 +191,32 @@ import TextWidth
             #expect(Phrase.hasWords(text) == !Phrase(text).isEmpty, "\(text)")
         }
     }
+
+    /// Phrases are hashed from their bytes when the matcher is built; the hashes must be those
+    /// of the words the plain way makes, and of those words run together.
+    @Test func phraseHashesMatchTheirWords() {
+        let vocabulary = ["classes", "buses", "analysis", "queries", "boxes", "matches", "users", "is", "ies", "ss",
+                          "dress", "User's", "x2s", "flies", "aches", "two-tower", "A/B", "p99", "'", "-", "a", "ab"]
+        var rng = SplitMix64(seed: 17)
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+            let words = Phrase.words(of: text)
+            let p = WordHash.phrase(text)
+            #expect(p?.words == words.map(WordHash.of), "\(text)")
+            if !words.isEmpty { #expect(p?.joined == WordHash.of(words.joined()), "\(text)") }
+        }
+        #expect(WordHash.phrase("naïve") == nil)
+    }
+
+    @Test func hashSlotsKeepEveryKeyAsTheyGrow() {
+        var slots = HashSlots(capacity: 2)
+        var rng = SplitMix64(seed: 23)
+        var inserted: [(UInt64, Int)] = []
+        for v in 0..<2000 {
+            let k = rng.next() & (v % 3 == 0 ? 0xFF : ~0)   // many near keys too
+            if slots[k] == nil { slots[k] = v; inserted.append((k, v)) }
+        }
+        for (k, v) in inserted { #expect(slots[k] == v) }
+        #expect(slots[0x1234_5678_9ABC_DEF1] == nil || inserted.contains { $0.0 == 0x1234_5678_9ABC_DEF1 })
+    }
 }

@@ -7,11 +7,9 @@
 public struct SignalMatcher: Sendable {
     struct Part: Sendable { var words: [UInt64]; var id: Int }
     /// Phrases by the hash of their first word (words are compared by 64-bit hashes, so that
-    /// scanning a paragraph on every key allocates no strings).
-    private var byFirstWord: [UInt64: [Part]] = [:]
-    /// The same, as an open-addressing table keyed by the word hash itself (already well mixed),
-    /// so the per-word lookup on every key press does no hashing of its own.
-    private var table = WordTable([:])
+    /// scanning a paragraph on every key allocates no strings), in an open-addressing table keyed
+    /// by the word hash itself (already well mixed): the per-word lookup does no hashing of its own.
+    private var table = WordTable(keys: [], parts: [])
     /// For each target, its signals as lists of part ids.
     private var signals: [[[Int]]] = []
     /// For each part id, the (target, signal) pairs whose signal starts with it: a paragraph's
@@ -20,26 +18,31 @@ public struct SignalMatcher: Sendable {
     public private(set) var partCount = 0
 
     public init(targets: [[String]]) {
-        // Parts by the hash of their words' hashes: a dictionary keyed by [String] costs a run-time
-        // conformance search for its key type on a cold start (about as much as the rest here).
-        var partIDs: [UInt64: Int] = [:]
+        // Parts by the hash of their words' hashes. No Dictionary here: on a cold start each new
+        // key type costs a run-time conformance search, about as much as the rest of this.
+        var partIDs = HashSlots(capacity: targets.reduce(0) { $0 + $1.count } * 2)
+        var keys: [UInt64] = []
+        var parts: [Part] = []
         for sigs in targets {
             var target: [[Int]] = []
             for s in sigs {
                 var ids: [Int] = []
                 for piece in Self.pieces(of: s) {
-                    let words = Phrase.words(of: piece)
-                    if words.isEmpty { continue }
-                    let hashes = words.map(WordHash.of)
+                    let hashes: [UInt64], joined: UInt64
+                    if let p = WordHash.phrase(piece) {
+                        (hashes, joined) = p
+                    } else {
+                        let words = Phrase.words(of: piece)
+                        hashes = words.map(WordHash.of)
+                        joined = WordHash.of(words.joined())
+                    }
+                    if hashes.isEmpty { continue }
                     let key = hashes.reduce(WordHash.basis) { ($0 ^ $1) &* WordHash.prime }
                     let id: Int
                     if let e = partIDs[key] { id = e } else {
                         id = partCount; partCount += 1; partIDs[key] = id
-                        byFirstWord[hashes[0], default: []].append(Part(words: hashes, id: id))
-                        if words.count > 1 {
-                            let joined = WordHash.of(words.joined())
-                            byFirstWord[joined, default: []].append(Part(words: [joined], id: id))
-                        }
+                        keys.append(hashes[0]); parts.append(Part(words: hashes, id: id))
+                        if hashes.count > 1 { keys.append(joined); parts.append(Part(words: [joined], id: id)) }
                     }
                     ids.append(id)
                 }
@@ -47,7 +50,7 @@ public struct SignalMatcher: Sendable {
             }
             signals.append(target)
         }
-        table = WordTable(byFirstWord)
+        table = WordTable(keys: keys, parts: parts)
         signalsStartingWith = Array(repeating: [], count: partCount)
         for (t, sigs) in signals.enumerated() {
             for (k, sig) in sigs.enumerated() { signalsStartingWith[sig[0]].append((t, k)) }
@@ -143,6 +146,53 @@ public enum WordHash {
             for i in 0..<max(0, ws.count - 1) { pairs.append(of(ws[i] + ws[i + 1])) }
             return Words(words: ws.map(of), pairs: pairs)
         }()
+    }
+
+    /// A phrase's word hashes and the hash of its words run together ("two tower" →
+    /// "twotower"), for ASCII text, from its bytes with no word made (building a case's matcher
+    /// hashes a few hundred phrases at start-up); nil for other text. The stem is chosen as in
+    /// `LineWords.scan`: from the hashes as they stood before the word's last three bytes.
+    static func phrase(_ text: String) -> (words: [UInt64], joined: UInt64)? {
+        var words: [UInt64] = []
+        var h = basis, h1 = basis, h2 = basis, h3 = basis   // the word alone
+        var j = basis, j1 = basis, j2 = basis, j3 = basis   // every word so far, run together
+        var joined = basis
+        var b1: UInt8 = 0, b2: UInt8 = 0, b3: UInt8 = 0, b4: UInt8 = 0
+        var n = 0
+        func finish() {
+            var w = h, jw = j
+            if n > 3 && b1 == 0x73 && b2 != 0x73 && b2 != 0x75 && b2 != 0x69 {
+                if b3 == 0x69 && b2 == 0x65 {
+                    w = add(h3, 0x79); jw = add(j3, 0x79)
+                } else if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
+                    w = h2; jw = j2
+                } else {
+                    w = h1; jw = j1
+                }
+            }
+            words.append(w)
+            joined = jw
+            n = 0
+        }
+        for b in text.utf8 {
+            var c = b
+            switch b {
+            case 0x61...0x7A, 0x30...0x39: break
+            case 0x41...0x5A: c = b + 32
+            case 0x27: continue
+            case 0x80...: return nil
+            default:
+                if n > 0 { finish() }
+                continue
+            }
+            if n == 0 { h = basis; j = joined }
+            h3 = h2; h2 = h1; h1 = h; h = add(h, c)
+            j3 = j2; j2 = j1; j1 = j; j = add(j, c)
+            b4 = b3; b3 = b2; b2 = b1; b1 = c
+            n += 1
+        }
+        if n > 0 { finish() }
+        return (words, joined)
     }
 
     /// `words(of:)` for ASCII text in one pass over the bytes; nil at the first other byte.
@@ -310,24 +360,34 @@ struct WordTable: Sendable {
     private var words: [UInt64] = []
     private let mask: Int
 
-    init(_ entries: [UInt64: [SignalMatcher.Part]]) {
+    /// The table of `parts`, each found by its key (the same index in `keys`); a key's
+    /// candidates keep their order.
+    init(keys: [UInt64], parts: [SignalMatcher.Part]) {
+        let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        var distinct = 0
+        for (k, i) in order.enumerated() where k == 0 || keys[order[k - 1]] != keys[i] { distinct += 1 }
         var capacity = 16
-        while capacity < entries.count * 4 { capacity *= 2 }
+        while capacity < distinct * 4 { capacity *= 2 }
         mask = capacity - 1
-        keys = Array(repeating: 0, count: capacity)
+        self.keys = Array(repeating: 0, count: capacity)
         used = Array(repeating: false, count: capacity)
         first = Array(repeating: 0, count: capacity)
         count = Array(repeating: 0, count: capacity)
-        for (k, v) in entries {
-            var i = WordTable.slot(k, mask)
-            while used[i] { i = (i + 1) & mask }
-            used[i] = true; keys[i] = k
-            first[i] = Int32(ids.count); count[i] = Int32(v.count)
-            for p in v {
+        var k = 0
+        while k < order.count {
+            let key = keys[order[k]]
+            var slot = WordTable.slot(key, mask)
+            while used[slot] { slot = (slot + 1) & mask }
+            used[slot] = true; self.keys[slot] = key
+            first[slot] = Int32(ids.count)
+            while k < order.count && keys[order[k]] == key {
+                let p = parts[order[k]]
                 ids.append(Int32(p.id))
                 wordStart.append(Int32(words.count)); wordCount.append(Int32(p.words.count))
                 words += p.words
+                k += 1
             }
+            count[slot] = Int32(ids.count) - first[slot]
         }
     }
 
@@ -357,5 +417,50 @@ struct WordTable: Sendable {
             k += 1
         }
         return true
+    }
+}
+
+/// A map from 64-bit hashes to small integers (open addressing, linear probing), for building a
+/// matcher without a Dictionary (see `SignalMatcher.init`).
+struct HashSlots {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var mask: Int
+    private var filled = 0
+
+    init(capacity: Int) {
+        var c = 16
+        while c < capacity * 2 { c *= 2 }
+        keys = Array(repeating: 0, count: c)
+        values = Array(repeating: -1, count: c)
+        mask = c - 1
+    }
+
+    subscript(_ k: UInt64) -> Int? {
+        get {
+            var i = WordTable.slot(k, mask)
+            while values[i] >= 0 {
+                if keys[i] == k { return Int(values[i]) }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            guard let v = newValue else { return }
+            if filled * 2 >= keys.count { grow() }
+            var i = WordTable.slot(k, mask)
+            while values[i] >= 0 && keys[i] != k { i = (i + 1) & mask }
+            if values[i] < 0 { filled += 1 }
+            keys[i] = k; values[i] = Int32(v)
+        }
+    }
+
+    private mutating func grow() {
+        let old = (keys, values)
+        keys = Array(repeating: 0, count: old.0.count * 2)
+        values = Array(repeating: -1, count: old.0.count * 2)
+        mask = keys.count - 1
+        filled = 0
+        for (k, v) in zip(old.0, old.1) where v >= 0 { self[k] = Int(v) }
     }
 }
