@@ -83,7 +83,10 @@ enum App {
         var lastSecond = -1
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
-            let first = term.readKey(timeoutMs: 200)
+            // Wake at the next whole second (the clocks show seconds) unless a key comes first: an
+            // idle screen wakes once a second, not five times.
+            let wait = Int(((Double(lastSecond + 1) - now()) * 1000).rounded(.up))
+            let first = term.readKey(timeoutMs: min(1000, max(10, wait)))
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil {
                 // Drain what is already waiting (a paste, held keys) before drawing once.
