@@ -20,15 +20,9 @@ struct Launch: Equatable {
     var display = Display()
     var recording = true
     var recordTo: String?
+}
 
-    init(start: Start, cases: CaseFolders = CaseFolders(), display: Display = Display(), recording: Bool = true, recordTo: String? = nil) {
-        self.start = start
-        self.cases = cases
-        self.display = display
-        self.recording = recording
-        self.recordTo = recordTo
-    }
-
+extension Launch {
     init(home h: Home) {
         self.init(start: .home, cases: h.library.cases, display: h.display.chosen, recording: !h.recording.off, recordTo: h.recording.path)
     }

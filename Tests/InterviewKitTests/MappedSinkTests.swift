@@ -141,7 +141,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data("head\n".utf8).write(to: URL(fileURLWithPath: p))
         let fd = open(p, O_RDWR)
-        let sink = FileSink(fd: fd, path: p, appendingByHand: true)
+        let sink = FileSink(fd: fd, path: p)
         func put(_ t: String) -> Int { Array(t.utf8).withUnsafeBytes { sink.append($0) } }
         #expect(put("one\n") == 4)
         #expect(put("half") == 4)

@@ -45,15 +45,13 @@ public struct Phrase: Equatable, Hashable, Sendable {
     /// `stem` on the bytes of an ASCII word, in place (no string is made for the word first).
     static func stem(_ w: inout [UInt8]) {
         let n = w.count
-        guard n > 3, w[n - 1] == 0x73 else { return }                                  // "…s"
-        let b2 = w[n - 2], b3 = w[n - 3], b4 = w[n - 4]
-        if b2 == 0x73 || b2 == 0x75 || b2 == 0x69 { return }                            // "ss", "us", "is"
-        if b3 == 0x69 && b2 == 0x65 { w.removeLast(3); w.append(0x79); return }          // "ies" → "y"
-        if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
-            w.removeLast(2)                                                            // "xes", "ches", "shes", "sses"
-            return
+        guard n > 3 else { return }
+        switch StemCut.of(length: n, w[n - 1], w[n - 2], w[n - 3], w[n - 4]) {
+        case .none: break
+        case .one: w.removeLast()
+        case .two: w.removeLast(2)
+        case .iesToY: w.removeLast(3); w.append(0x79)
         }
-        w.removeLast()
     }
 
     /// Whether a text has any word to look for (what `Phrase(text).isEmpty` says, without
@@ -77,5 +75,22 @@ public struct Phrase: Equatable, Hashable, Sendable {
         if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
         if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") { return String(w.dropLast(2)) }
         return String(w.dropLast())
+    }
+}
+
+/// What `Phrase.stem` does to a lower-case ASCII word, from its length and last four bytes
+/// (`b1` the last): the one rule behind every byte-level stemmer (`Phrase.stem` on bytes, and
+/// the hashing in `WordHash`, which picks the hash as it stood before the bytes cut).
+enum StemCut {
+    case none, one, two, iesToY
+
+    @inline(__always)
+    static func of(length n: Int, _ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8) -> StemCut {
+        guard n > 3, b1 == 0x73, b2 != 0x73, b2 != 0x75, b2 != 0x69 else { return .none }   // "…s", not "ss", "us", "is"
+        if b3 == 0x69 && b2 == 0x65 { return .iesToY }                                      // "ies" → "y"
+        if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
+            return .two                                                                     // "xes", "ches", "shes", "sses"
+        }
+        return .one
     }
 }

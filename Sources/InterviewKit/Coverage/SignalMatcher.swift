@@ -160,16 +160,7 @@ public enum WordHash {
         var b1: UInt8 = 0, b2: UInt8 = 0, b3: UInt8 = 0, b4: UInt8 = 0
         var n = 0
         func finish() {
-            var w = h, jw = j
-            if n > 3 && b1 == 0x73 && b2 != 0x73 && b2 != 0x75 && b2 != 0x69 {
-                if b3 == 0x69 && b2 == 0x65 {
-                    w = add(h3, 0x79); jw = add(j3, 0x79)
-                } else if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
-                    w = h2; jw = j2
-                } else {
-                    w = h1; jw = j1
-                }
-            }
+            let (w, jw) = StemCut.of(length: n, b1, b2, b3, b4).pick((h, h1, h2, h3), (j, j1, j2, j3))
             words.append(w)
             joined = jw
             n = 0
@@ -280,16 +271,7 @@ public enum WordHash {
             var prev = previous ?? 0
             var hasPrevious = previous != nil
             @inline(__always) func finish() {
-                var w = h, pw = p
-                if n > 3 && b1 == 0x73 && b2 != 0x73 && b2 != 0x75 && b2 != 0x69 {       // "…s", not "ss", "us", "is"
-                    if b3 == 0x69 && b2 == 0x65 {                                        // "ies" → "y"
-                        w = add(h3, 0x79); pw = add(p3, 0x79)
-                    } else if b2 == 0x65 && (b3 == 0x78 || (b3 == 0x68 && (b4 == 0x63 || b4 == 0x73)) || (b3 == 0x73 && b4 == 0x73)) {
-                        w = h2; pw = p2                                                  // "xes", "ches", "shes", "sses"
-                    } else {
-                        w = h1; pw = p1
-                    }
-                }
+                let (w, pw) = StemCut.of(length: n, b1, b2, b3, b4).pick((h, h1, h2, h3), (p, p1, p2, p3))
                 if hasPrevious { words.pairs.append(pw) }
                 words.words.append(w)
                 starts.append(Int32(start)); ends.append(Int32(end))
@@ -462,5 +444,19 @@ struct HashSlots {
         mask = keys.count - 1
         filled = 0
         for (k, v) in zip(old.0, old.1) where v >= 0 { self[k] = Int(v) }
+    }
+}
+
+extension StemCut {
+    /// The stemmed hashes of a word, from two running hashes of it as they stood after its last
+    /// byte and before its last one, two and three bytes.
+    @inline(__always)
+    func pick(_ a: (UInt64, UInt64, UInt64, UInt64), _ b: (UInt64, UInt64, UInt64, UInt64)) -> (UInt64, UInt64) {
+        switch self {
+        case .none: return (a.0, b.0)
+        case .one: return (a.1, b.1)
+        case .two: return (a.2, b.2)
+        case .iesToY: return (WordHash.add(a.3, 0x79), WordHash.add(b.3, 0x79))
+        }
     }
 }

@@ -13,36 +13,18 @@ public protocol RecordingSink: AnyObject {
     func close()
 }
 
-/// A session file on disk, written with one `write(2)` per call and no user-space buffer (where
-/// a file cannot be mapped for `MappedSink`, and in tests).
+/// A session file on disk, written with one `write(2)` per call and no user-space buffer, where
+/// `MappedSink` does not map it (see `MappedSink.create` and `reopen`, which open and lock it).
 public final class FileSink: RecordingSink {
     let fd: Int32
     public let path: String
-    /// Opened without O_APPEND (a file first opened to be mapped): each write goes at the end by
-    /// its offset, kept here.
-    private var offset: Int?
+    /// Where the next write goes: the end of the file (kept here, as the file is opened without
+    /// O_APPEND to be mapped when it can).
+    private var offset: Int
 
-    init(fd: Int32, path: String, appendingByHand: Bool = false) {
+    init(fd: Int32, path: String) {
         self.fd = fd; self.path = path
-        offset = appendingByHand ? Int(lseek(fd, 0, SEEK_END)) : nil
-    }
-
-    /// Creates `path` (and its folders, private to the user); never replaces an existing file.
-    public static func create(_ path: String) -> Result<FileSink, SinkError> {
-        let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !dir.isEmpty, let e = makeFolders(dir) { return .failure(SinkError(errno: e, path: dir)) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
-        _ = flock(fd, LOCK_EX | LOCK_NB)
-        return .success(FileSink(fd: fd, path: path))
-    }
-
-    /// Opens an existing session file to add to it (resuming).
-    public static func reopen(_ path: String) -> Result<FileSink, SinkError> {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
-        if let e = lockForWriting(fd) { return .failure(SinkError(errno: e, path: path)) }
-        return .success(FileSink(fd: fd, path: path))
+        offset = Int(lseek(fd, 0, SEEK_END))
     }
 
     /// Takes the file's lock for as long as it is open (the kernel drops it when the process
@@ -67,9 +49,9 @@ public final class FileSink: RecordingSink {
 
     public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
         while true {
-            let n = offset.map { pwrite(fd, bytes.baseAddress, bytes.count, off_t($0)) } ?? write(fd, bytes.baseAddress, bytes.count)
+            let n = pwrite(fd, bytes.baseAddress, bytes.count, off_t(offset))
             if n < 0 && errno == EINTR { continue }
-            if n > 0, let o = offset { offset = o + n }
+            if n > 0 { offset += n }
             return n < 0 ? -Int(errno) : n
         }
     }
@@ -78,7 +60,7 @@ public final class FileSink: RecordingSink {
     public func sync() -> Int32 { fdatasync(fd) == 0 ? 0 : errno }
     public func truncate(_ length: Int) -> Int32 {
         guard ftruncate(fd, off_t(length)) == 0 else { return errno }
-        if offset != nil { offset = length }
+        offset = length
         return 0
     }
     private var closed = false
@@ -171,17 +153,12 @@ public final class MappedSink: RecordingSink {
 
     /// A mapped sink when this file can be mapped safely, else the same file written with write(2).
     private static func mappedOrPlain(fd: Int32, path: String, length: Int) -> any RecordingSink {
-        guard reservingFileSystems.contains(mlsd_file_system_type(fd)) else {
-            _ = lseek(fd, 0, SEEK_END)
-            return FileSink(fd: fd, path: path, appendingByHand: true)
+        if reservingFileSystems.contains(mlsd_file_system_type(fd)),
+           let probe = mmap(nil, page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), probe != UnsafeMutableRawPointer(bitPattern: -1) {
+            munmap(probe, page)
+            return MappedSink(fd: fd, path: path, length: length, reserved: length)
         }
-        let probe = mmap(nil, page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)
-        if probe == nil || probe == UnsafeMutableRawPointer(bitPattern: -1) {
-            _ = lseek(fd, 0, SEEK_END)
-            return FileSink(fd: fd, path: path, appendingByHand: true)
-        }
-        munmap(probe, page)
-        return MappedSink(fd: fd, path: path, length: length, reserved: length)
+        return FileSink(fd: fd, path: path)
     }
 
     public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
