@@ -101,6 +101,12 @@ public final class CursesTerminal: Terminal {
             mouseinterval(0)   // no click synthesis: it would delay every press
         }
         setCursor(visible: false)
+        // Until a screen has been suspended and resumed once, ncurses flushes its output after
+        // every cursor movement (its first state is meant for low-level terminfo use), so a
+        // frame leaves in dozens of writes, one per row or less. Suspended here, before
+        // anything is drawn, it resumes in the first refresh, and every refresh after that
+        // is written in one go.
+        endwin()
     }
 
     deinit {

@@ -357,27 +357,32 @@ public struct PracticeScreen: Sendable {
         let l = layout(size)
         let t = now - origin
         let i = session.stageIndex
-        func changed<K: Equatable>(_ key: K, _ path: WritableKeyPath<Damage, K?>, _ r: Rect) -> Bool {
-            guard damage != nil else { return true }
-            if damage![keyPath: path] == key { return false }
-            damage![keyPath: path] = key
+        // Without damage everything is drawn; `d` then only collects keys nobody reads. (Slots
+        // passed inout, not key paths: a key path is an object looked up at run time.)
+        let tracking = damage != nil
+        var d = damage ?? Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode)
+        defer { if tracking { damage = d } }
+        func changed<K: Equatable>(_ key: K, _ slot: inout K?, _ r: Rect) -> Bool {
+            guard tracking else { return true }
+            if slot == key { return false }
+            slot = key
             f.fill(r)
             return true
         }
 
         let hk = headerKey(t)
-        if changed(hk, \.header, l.header) { drawHeader(&f, l.header, t) }
+        if changed(hk, &d.header, l.header) { drawHeader(&f, l.header, t) }
         let tk = tabsKey(t)
-        if changed(tk, \.tabs, l.tabs) { drawTabs(&f, l.tabs, tk) }
+        if changed(tk, &d.tabs, l.tabs) { drawTabs(&f, l.tabs, tk) }
         if !sketchFullScreen {
             let pk = PromptDrawKey(content: promptContentKey(width: l.prompt.width - 2), scroll: promptScroll, focused: focus == .prompt)
-            if changed(pk, \.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
+            if changed(pk, &d.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
         }
         let sr = sketchRect(l)
         let sk = SketchDrawKey(stamp: session.sketch.stamp, inputs: sketchInputs, focused: focus == .sketch)
-        if changed(sk, \.sketch, sr) {
+        if changed(sk, &d.sketch, sr) {
             let cur = drawSketch(&f, sr, glyphs)
-            damage?.sketchCursor = cur
+            d.sketchCursor = cur
         }
         if !sketchFullScreen {
             // The notes pane: its frame and title redraw when they change; its rows redraw one by
@@ -385,32 +390,32 @@ public struct PracticeScreen: Sendable {
             let doc = session.notes[i]
             let pk = NotesPaneKey(stage: i, empty: doc.isEmpty, focused: focus == .notes, paused: session.paused)
             let nk = NotesDrawKey(version: doc.version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
-            if changed(pk, \.notesPane, l.notes) {
-                damage?.notes = nk
-                damage?.notesWords = doc.wordCount
+            if changed(pk, &d.notesPane, l.notes) {
+                d.notes = nk
+                d.notesWords = doc.wordCount
                 let cur = drawNotes(&f, l.notes, glyphs, reuse: false)
-                damage?.notesCursor = cur
+                d.notesCursor = cur
             } else {
                 // A new word changes the title (its word count) and one row, not the whole pane.
-                if damage?.notesWords != doc.wordCount {
-                    damage?.notesWords = doc.wordCount
+                if d.notesWords != doc.wordCount {
+                    d.notesWords = doc.wordCount
                     Widgets.paneTop(l.notes, title: notesTitle, focused: focus == .notes, glyphs: glyphs, frame: &f)
                 }
-                if damage?.notes != nk {
-                    damage?.notes = nk
+                if d.notes != nk {
+                    d.notes = nk
                     let cur = drawNotes(&f, l.notes, glyphs, reuse: true)
-                    damage?.notesCursor = cur
+                    d.notesCursor = cur
                 }
             }
         }
         let status = message ?? recorderWarning.map { (text: $0, role: Role.danger) }
         let stk = StatusKey(message: status?.text, role: status?.role, sketchItems: focus == .sketch ? sketchInputs : nil)
-        if changed(stk, \.status, l.status) {
+        if changed(stk, &d.status, l.status) {
             Widgets.statusLine(l.status, items: focus == .sketch ? sketchPane.statusItems : Keymaps.practice.statusItems, message: status?.text,
                                messageStyle: Style(status?.role ?? .normal, bold: true), frame: &f)
         }
         // The cursor: kept from the region that drew it when that region was not redrawn.
-        if let d = damage {
+        if tracking {
             f.cursor = focus == .notes && !sketchFullScreen ? d.notesCursor : (focus == .sketch ? d.sketchCursor : nil)
         }
     }
@@ -473,15 +478,26 @@ public struct PracticeScreen: Sendable {
         Widgets.bar(r, left: left, right: right, style: .role(.header), frame: &f)
     }
 
-    static let shortNames: [StageKind: String] = [.clarify: "Clarify", .frame: "Frame", .data: "Data", .model: "Model",
-                                                  .evaluation: "Eval", .serving: "Serving", .monitoring: "Monitor"]
+    /// A stage's name on the strip (a switch: a dictionary keyed by the kind costs a run-time
+    /// conformance search on its first use, at start-up).
+    static func shortName(_ k: StageKind) -> String {
+        switch k {
+        case .clarify: "Clarify"
+        case .frame: "Frame"
+        case .data: "Data"
+        case .model: "Model"
+        case .evaluation: "Eval"
+        case .serving: "Serving"
+        case .monitoring: "Monitor"
+        }
+    }
 
     /// The stage strip, from `tabsKey`'s covered counts and colours.
     func drawTabs(_ f: inout Frame, _ r: Rect, _ key: [Int]) {
         let styles: [Style] = [Style(.selection, bold: true), .role(.danger), .role(.normal), .role(.muted)]
         var x = r.x
         for (i, st) in session.scenario.stages.enumerated() {
-            let name = " \(i + 1) \(Self.shortNames[st.kind] ?? st.title) \(key[2 * i])/\(session.signals.stageTargets[i].count) "
+            let name = " \(i + 1) \(Self.shortName(st.kind)) \(key[2 * i])/\(session.signals.stageTargets[i].count) "
             if x + DisplayWidth.of(name) > r.maxX { break }
             x += f.put(name, x: x, y: r.y, style: styles[key[2 * i + 1]], clip: r)
         }

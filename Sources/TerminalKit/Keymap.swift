@@ -24,7 +24,8 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
     @usableFromInline private(set) var actions: [Key: Action] = [:]
 
     private mutating func index() {
-        statusItems = groups.flatMap { $0.bindings }.compactMap { b in b.status.map { (b.keys.first!.description, $0) } }
+        statusItems = []
+        for g in groups { for b in g.bindings { if let s = b.status { statusItems.append((b.keys[0].description, s)) } } }
         actions = [:]
         for g in groups { for b in g.bindings { for k in b.keys where actions[k] == nil { actions[k] = b.action } } }
     }

@@ -19,33 +19,50 @@ public enum StyledText {
     public static func wrap(_ lines: [StyledLine], width: Int) -> [[Span]] {
         var out: [[Span]] = []
         for line in lines {
-            let plain = line.spans.map(\.text).joined()
+            var plain = ""
+            for s in line.spans { plain += s.text }
             if plain.isEmpty { out.append([]); continue }
-            // Style of each character offset.
-            var styles: [Style] = []
-            styles.reserveCapacity(plain.count)
-            for s in line.spans { for _ in s.text { styles.append(s.style) } }
-            var first = true
-            var rest = plain
-            var restOffset = 0
-            while true {
-                let indent = first ? 0 : min(line.indent, max(0, width - 8))
-                let rows = TextWrap.rows(rest, width: width - indent)
-                let row = rows[0]
-                var spans: [Span] = indent > 0 ? [Span(String(repeating: " ", count: indent))] : []
-                var cur = "", curStyle: Style? = nil
-                for (k, ch) in row.text.enumerated() {
-                    let st = styles[restOffset + k]
-                    if st != curStyle, let cs = curStyle { spans.append(Span(cur, cs)); cur = "" }
-                    curStyle = st; cur.append(ch)
-                }
-                if let cs = curStyle, !cur.isEmpty { spans.append(Span(cur, cs)) }
-                out.append(spans)
-                if rows.count == 1 { break }
-                restOffset += row.count
-                rest = String(rest.dropFirst(row.count))
-                first = false
+            // Where each span ends, in characters of `plain`.
+            var ends: [Int] = []
+            ends.reserveCapacity(line.spans.count)
+            var total = 0
+            for s in line.spans { total += s.text.count; ends.append(total) }
+            // The first row at the full width, the rest wrapped once at the indented width (a
+            // greedy wrap starts each row afresh, so this is the same as wrapping row by row).
+            let first = TextWrap.rows(plain, width: width)
+            let head = first[0]
+            out.append(styled(head.text, from: 0, line.spans, ends, indent: 0))
+            guard first.count > 1 else { continue }
+            let indent = min(line.indent, max(0, width - 8))
+            let rest = String(plain[head.text.endIndex...])
+            for r in TextWrap.rows(rest, width: width - indent) {
+                out.append(styled(r.text, from: head.count + r.start, line.spans, ends, indent: indent))
             }
+        }
+        return out
+    }
+
+    /// A row's text (starting at character `from` of its paragraph) cut into the spans' styles,
+    /// neighbours of one style merged, after `indent` spaces.
+    static func styled(_ text: Substring, from: Int, _ spans: [Span], _ ends: [Int], indent: Int) -> [Span] {
+        var out: [Span] = indent > 0 ? [Span(String(repeating: " ", count: indent))] : []
+        var k = 0
+        while k < ends.count && ends[k] <= from { k += 1 }
+        guard k < ends.count else { return out }
+        func add(_ t: Substring, _ st: Style) {
+            if t.isEmpty { return }
+            if out.count > (indent > 0 ? 1 : 0), out[out.count - 1].style == st { out[out.count - 1].text += t } else { out.append(Span(String(t), st)) }
+        }
+        // Most rows lie inside one span.
+        var rest = text[...]
+        var at = from
+        while !rest.isEmpty && k < ends.count {
+            let take = ends[k] - at
+            let cut = rest.index(rest.startIndex, offsetBy: take, limitedBy: rest.endIndex) ?? rest.endIndex
+            add(rest[..<cut], spans[k].style)
+            rest = rest[cut...]
+            at = ends[k]
+            k += 1
         }
         return out
     }

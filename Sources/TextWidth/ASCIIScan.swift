@@ -4,13 +4,17 @@ public enum ASCIIScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether every byte is printable ASCII (0x20…0x7E).
+    /// Whether every byte is printable ASCII (0x20…0x7E). (Inlinable, like the other generic
+    /// entry points here: a caller in another module otherwise runs the unspecialised body,
+    /// which looks up `utf8`'s type at run time on every call.)
+    @inlinable
     public static func isPrintable(_ s: some StringProtocol) -> Bool {
         s.utf8.withContiguousStorageIfAvailable { isPrintable(UnsafeRawBufferPointer($0)) }
             ?? s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Whether every byte is ASCII (below 0x80).
+    @inlinable
     public static func isASCII(_ s: some StringProtocol) -> Bool {
         s.utf8.withContiguousStorageIfAvailable { isASCII(UnsafeRawBufferPointer($0)) }
             ?? s.utf8.allSatisfy { $0 < 0x80 }

@@ -68,6 +68,7 @@ public enum DisplayWidth {
     }
 
     /// Columns taken by a string.
+    @inlinable
     public static func of(_ s: some StringProtocol) -> Int {
         if ASCIIScan.isPrintable(s) { return s.utf8.count }
         var total = 0

@@ -60,7 +60,7 @@ extension Launch {
         } else {
             launch = Launch(start: .home)
         }
-        var seen: Set<String> = []
+        var seen: [String] = []   // a handful of options: a list costs less than a set's first use
         var id: String?, minutes: Int?, level: Level?
         let practice = launch.start != .home
         while let a = rest.popFirst() {
@@ -70,7 +70,8 @@ extension Launch {
                 id = a
                 continue
             }
-            guard seen.insert(a).inserted else { return nil }
+            guard !seen.contains(a) else { return nil }
+            seen.append(a)
             switch a {
             case "--ascii": launch.display.ascii = true
             case "--no-color": launch.display.noColor = true

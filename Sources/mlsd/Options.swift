@@ -28,8 +28,8 @@ struct CaseFolders: Equatable {
         let env = Environment.current()
         let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
         let cache = ScenarioCache.standard(environment: env)
-        for dir in dirs where !id.contains("/") {
-            let path = (dir as NSString).appendingPathComponent(id + ".yaml")
+        for dir in dirs where !id.utf8.contains(UInt8(ascii: "/")) {
+            let path = dir.hasSuffix("/") ? dir + id + ".yaml" : dir + "/" + id + ".yaml"
             if let s = try? ScenarioLoader.load(path: path, cache: cache), s.id == id { return s }
         }
         let lib = library()

@@ -27,16 +27,17 @@ public struct SignalMatcher: Sendable {
             var target: [[Int]] = []
             for s in sigs {
                 var ids: [Int] = []
-                for piece in Self.pieces(of: s) {
+                let u = Array(s.utf8)
+                Self.forEachPiece(u) { lo, hi in
                     let hashes: [UInt64], joined: UInt64
-                    if let p = WordHash.phrase(piece) {
+                    if let p = WordHash.phrase(u[lo..<hi]) {
                         (hashes, joined) = p
                     } else {
-                        let words = Phrase.words(of: piece)
+                        let words = Phrase.words(of: String(decoding: u[lo..<hi], as: UTF8.self))
                         hashes = words.map(WordHash.of)
                         joined = WordHash.of(words.joined())
                     }
-                    if hashes.isEmpty { continue }
+                    if hashes.isEmpty { return }
                     let key = hashes.reduce(WordHash.basis) { ($0 ^ $1) &* WordHash.prime }
                     let id: Int
                     if let e = partIDs[key] { id = e } else {
@@ -57,23 +58,30 @@ public struct SignalMatcher: Sendable {
         }
     }
 
-    /// A signal's phrases, split at " + " (Foundation's `components(separatedBy:)` costs a
-    /// dynamic cast per call, which on a cold start is most of building the matcher).
+    /// A signal's phrases, split at " + ".
     static func pieces(of signal: String) -> [String] {
         let u = Array(signal.utf8)
         var out: [String] = []
+        forEachPiece(u) { out.append(String(decoding: u[$0..<$1], as: UTF8.self)) }
+        return out
+    }
+
+    /// The byte ranges (`lo..<hi`) of a signal's phrases, split at " + " (Foundation's
+    /// `components(separatedBy:)` costs a dynamic cast per call, which on a cold start is most of
+    /// building the matcher).
+    @inline(__always)
+    static func forEachPiece(_ u: [UInt8], _ body: (Int, Int) -> Void) {
         var start = 0, i = 0
         while i + 2 < u.count {
             if u[i] == 0x20 && u[i + 1] == 0x2B && u[i + 2] == 0x20 {
-                out.append(String(decoding: u[start..<i], as: UTF8.self))
+                body(start, i)
                 i += 3
                 start = i
             } else {
                 i += 1
             }
         }
-        out.append(String(decoding: u[start...], as: UTF8.self))
-        return out
+        body(start, u.count)
     }
 
     /// The part ids found in a paragraph's words (hashes) and adjacent pairs run together.
@@ -152,7 +160,10 @@ public enum WordHash {
     /// "twotower"), for ASCII text, from its bytes with no word made (building a case's matcher
     /// hashes a few hundred phrases at start-up); nil for other text. The stem is chosen as in
     /// `LineWords.scan`: from the hashes as they stood before the word's last three bytes.
-    static func phrase(_ text: String) -> (words: [UInt64], joined: UInt64)? {
+    static func phrase(_ text: String) -> (words: [UInt64], joined: UInt64)? { phrase(text.utf8) }
+
+    /// `phrase` of UTF-8 bytes.
+    static func phrase(_ bytes: some Collection<UInt8>) -> (words: [UInt64], joined: UInt64)? {
         var words: [UInt64] = []
         var h = basis, h1 = basis, h2 = basis, h3 = basis   // the word alone
         var j = basis, j1 = basis, j2 = basis, j3 = basis   // every word so far, run together
@@ -165,7 +176,7 @@ public enum WordHash {
             joined = jw
             n = 0
         }
-        for b in text.utf8 {
+        for b in bytes {
             var c = b
             switch b {
             case 0x61...0x7A, 0x30...0x39: break
@@ -345,31 +356,36 @@ struct WordTable: Sendable {
     /// The table of `parts`, each found by its key (the same index in `keys`); a key's
     /// candidates keep their order.
     init(keys: [UInt64], parts: [SignalMatcher.Part]) {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
-        var distinct = 0
-        for (k, i) in order.enumerated() where k == 0 || keys[order[k - 1]] != keys[i] { distinct += 1 }
+        // Three passes, no sort: count each key's candidates in its slot, give each slot its
+        // range, then fill the ranges in the parts' order.
         var capacity = 16
-        while capacity < distinct * 4 { capacity *= 2 }
+        while capacity < keys.count * 2 { capacity *= 2 }
         mask = capacity - 1
         self.keys = Array(repeating: 0, count: capacity)
         used = Array(repeating: false, count: capacity)
-        first = Array(repeating: 0, count: capacity)
         count = Array(repeating: 0, count: capacity)
-        var k = 0
-        while k < order.count {
-            let key = keys[order[k]]
+        var slotOf = [Int](repeating: 0, count: keys.count)
+        for (i, key) in keys.enumerated() {
             var slot = WordTable.slot(key, mask)
-            while used[slot] { slot = (slot + 1) & mask }
+            while used[slot] && self.keys[slot] != key { slot = (slot + 1) & mask }
             used[slot] = true; self.keys[slot] = key
-            first[slot] = Int32(ids.count)
-            while k < order.count && keys[order[k]] == key {
-                let p = parts[order[k]]
-                ids.append(Int32(p.id))
-                wordStart.append(Int32(words.count)); wordCount.append(Int32(p.words.count))
-                words += p.words
-                k += 1
-            }
-            count[slot] = Int32(ids.count) - first[slot]
+            count[slot] += 1
+            slotOf[i] = slot
+        }
+        first = Array(repeating: 0, count: capacity)
+        var next: Int32 = 0
+        for slot in 0..<capacity where used[slot] { first[slot] = next; next += count[slot] }
+        var fill = first
+        ids = Array(repeating: 0, count: keys.count)
+        wordStart = ids
+        wordCount = ids
+        words.reserveCapacity(parts.reduce(0) { $0 + $1.words.count })
+        for (i, p) in parts.enumerated() {
+            let c = Int(fill[slotOf[i]])
+            fill[slotOf[i]] += 1
+            ids[c] = Int32(p.id)
+            wordStart[c] = Int32(words.count); wordCount[c] = Int32(p.words.count)
+            words += p.words
         }
     }
 

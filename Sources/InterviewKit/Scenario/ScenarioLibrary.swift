@@ -50,8 +50,15 @@ public struct ScenarioLibrary: Sendable {
             dirs += env.split(separator: ":").map(String.init)
         }
         if let bundled = bundledFolder(executablePath: executablePath) { dirs.append(bundled) }
-        var seen = Set<String>()
-        return dirs.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
+        // The same folder named twice (or through a link) is read once. A few folders: a list
+        // does, and `realpath` costs far less than Foundation's path standardising.
+        var seen: [String] = []
+        return dirs.filter { d in
+            let key = realPath(d) ?? d
+            if seen.contains(key) { return false }
+            seen.append(key)
+            return true
+        }
     }
 
     /// `PREFIX/share/mlsd/Scenarios` for an installed binary, or the checkout's `Scenarios/` for a build.

@@ -11,10 +11,12 @@ public struct SketchLayout: Sendable {
     /// Box frames as last laid out.
     private var frames: [Int: SketchRect] = [:]
     public private(set) var routes: [Int: ArrowRoute] = [:]
-    private var grid = ObstacleGrid(size: Sketch.canvas)
-    private var lines = LineGrid(size: Sketch.canvas)
+    // The grids cover the whole canvas (about 1.6 MB together), so they are made with the first
+    // box: an empty sketch, as every interview starts with, costs nothing to lay out.
+    private var grid = ObstacleGrid(size: SketchSize(width: 0, height: 0))
+    private var lines = LineGrid(size: SketchSize(width: 0, height: 0))
     /// Line and label cells per canvas cell, for placing labels where nothing else is drawn.
-    private var ink: [UInt8] = Array(repeating: 0, count: Sketch.canvas.width * Sketch.canvas.height)
+    private var ink: [UInt8] = []
     private var inked: [Int32] = []
     /// How many arrows the last update routed (for tests and the benchmark).
     public private(set) var lastRouted = 0
@@ -31,6 +33,12 @@ public struct SketchLayout: Sendable {
     public mutating func update(_ sketch: Sketch) {
         guard sketch.stamp != stamp else { return }
         stamp = sketch.stamp
+        if grid.width == 0 {
+            guard !sketch.boxes.isEmpty else { return }
+            grid = ObstacleGrid(size: Sketch.canvas)
+            lines = LineGrid(size: Sketch.canvas)
+            ink = Array(repeating: 0, count: Sketch.canvas.width * Sketch.canvas.height)
+        }
         var dirty: [SketchRect] = []
         for (id, old) in frames where sketch.boxes[id] == nil {
             grid.remove(old); frames[id] = nil; dirty.append(old.expanded(1))
