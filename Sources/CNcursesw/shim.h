@@ -55,19 +55,17 @@ static inline int mlsd_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int mlsd_key_f(int n) { return KEY_F(n); }
 static inline int mlsd_key_max(void) { return KEY_MAX; }
 
-// MARK: mouse masks (function-like macros in curses.h)
+// MARK: mouse
 
-static inline mmask_t mlsd_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t mlsd_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t mlsd_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t mlsd_button2_pressed(void) { return BUTTON2_PRESSED; }
-static inline mmask_t mlsd_button2_released(void) { return BUTTON2_RELEASED; }
-static inline mmask_t mlsd_button3_pressed(void) { return BUTTON3_PRESSED; }
-static inline mmask_t mlsd_button3_released(void) { return BUTTON3_RELEASED; }
-static inline mmask_t mlsd_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t mlsd_button5_pressed(void) { return BUTTON5_PRESSED; }
-static inline mmask_t mlsd_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
-static inline mmask_t mlsd_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+// Declared here rather than by including <term.h>, whose capability macros (`lines`,
+// `columns` …) would clash with ordinary names.
+extern char *tigetstr(const char *);
+
+/// Whether the terminal's description knows a mouse (xterm-style reports, `kmous`).
+static inline int mlsd_has_mouse(void) {
+    char *s = tigetstr("kmous");
+    return s != 0 && s != (char *)-1 && *s != 0;
+}
 
 // MARK: wide characters
 

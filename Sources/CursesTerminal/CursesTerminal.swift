@@ -12,7 +12,13 @@ public final class CursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     /// Files a headless screen opened, closed on restore.
     private var files: [UnsafeMutablePointer<FILE>]
-    private let mouse: Bool
+    /// Mouse reports are asked for (the terminal has them and the user did not turn them off)
+    /// and, once the first frame is out, on.
+    private let mouseWanted: Bool
+    private var mouseOn = false
+    /// Keyboard bytes, read without ncurses; the resize pipe ends its waits.
+    private var input: TerminalInput
+    private var resizeRead: Int32 = -1, resizeWrite: Int32 = -1
     /// The colour profile in use.
     public let profile: ColorProfile
     private let styles: StyleTable
@@ -44,7 +50,16 @@ public final class CursesTerminal: Terminal {
         guard let sp = newterm(nil, mlsd_stdout(), mlsd_stdin()) else {
             throw CursesTerminalError.cannotInitialize(terminalType: processEnvironment("TERM") ?? "")
         }
-        self.init(screen: sp, files: [], options: options)
+        self.init(screen: sp, files: [], options: options, input: 0)
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for fd in ends {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+            resizeRead = ends[0]; resizeWrite = ends[1]
+            CursesTerminal.catchResize(writingTo: resizeWrite)
+        }
     }
 
     /// A real ncurses screen that writes to /dev/null and reads nothing, for tests.
@@ -60,15 +75,16 @@ public final class CursesTerminal: Terminal {
             fclose(out); fclose(inp)
             throw CursesTerminalError.cannotInitialize(terminalType: terminalType)
         }
-        self.init(screen: sp, files: [out, inp], options: options)
+        self.init(screen: sp, files: [out, inp], options: options, input: -1)
         resizeterm(Int32(clamping: size.height), Int32(clamping: size.width))
-        while readKey(timeoutMs: 0) != nil {}   // resizeterm queued a KEY_RESIZE nobody asked for
     }
 
-    private init(screen sp: OpaquePointer, files: [UnsafeMutablePointer<FILE>], options: Options) {
+    private init(screen sp: OpaquePointer, files: [UnsafeMutablePointer<FILE>], options: Options, input fd: Int32) {
         screen = sp
         self.files = files
-        mouse = options.mouse
+        input = TerminalInput(fd: fd)
+        // Reports as xterm makes them, asked for only where terminfo knows a mouse.
+        mouseWanted = options.mouse && fd >= 0 && mlsd_has_mouse() != 0
         set_term(sp)
         window = mlsd_stdscr()
         raw()
@@ -96,10 +112,6 @@ public final class CursesTerminal: Terminal {
         styles = StyleTable(profile: profile, defaultColors: defaultColors)
         replacement = CursesTerminal.isUnicodeCapable ? 0xFFFD : 0x3F
 
-        if options.mouse {
-            mousemask(mlsd_all_mouse_events() | mlsd_report_mouse_position(), nil)
-            mouseinterval(0)   // no click synthesis: it would delay every press
-        }
         setCursor(visible: false)
         // Until a screen has been suspended and resumed once, ncurses flushes its output after
         // every cursor movement (its first state is meant for low-level terminfo use), so a
@@ -192,6 +204,12 @@ public final class CursesTerminal: Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if mouseWanted && !mouseOn {
+            // Presses, releases and drags with a button down (1002), as SGR text (1006) so that
+            // any column reads back; after the first frame, when ncurses has nothing unwritten.
+            writeToTerminal("\u{1B}[?1002h\u{1B}[?1006h")
+            mouseOn = true
+        }
         last = kept ?? frame
         lastLineage = frame.lineage
         lastGeneration = frame.generation
@@ -212,12 +230,17 @@ public final class CursesTerminal: Terminal {
         guard let sp = screen else { return }
         screen = nil
         set_term(sp)   // endwin acts on the current screen
-        if mouse { mousemask(0, nil) }
+        if mouseOn { writeToTerminal("\u{1B}[?1006l\u{1B}[?1002l"); mouseOn = false }
         curs_set(1)
         endwin()
         delscreen(sp)
         for f in files { fclose(f) }
         files = []
+        if resizeWrite >= 0 {
+            CursesTerminal.catchResize(writingTo: -1)
+            close(resizeRead); close(resizeWrite)
+            resizeRead = -1; resizeWrite = -1
+        }
     }
 
     // MARK: More
@@ -350,28 +373,41 @@ public final class CursesTerminal: Terminal {
     // MARK: Input
 
     /// One raw key from ncurses, waiting up to `timeoutMs` (negative: forever).
+    /// The next raw key from the keyboard bytes, or a resize.
     private func nextRawKey(timeoutMs: Int) -> RawKey? {
-        wtimeout(window, Int32(clamping: max(-1, timeoutMs)))
-        var ch: wint_t = 0
-        let r = wget_wch(window, &ch)
-        if r == KEY_CODE_YES {
-            let code = Int32(bitPattern: ch)
-            switch code {
-            case KEY_MOUSE:
-                var event = MEVENT()
-                guard getmouse(&event) == OK else { return nil }
-                return .mouse(x: Int(event.x), y: Int(event.y), buttons: UInt64(event.bstate))
-            case KEY_RESIZE:
-                // ncurses has already set the new size; the screen's old contents are unknown.
-                needsFullRedraw = true
-                needsClear = true
-                return .code(code)
-            default:
-                if code > KEY_MAX, let name = keyname(code) { return .named(String(cString: name)) }
-                return .code(code)
+        if let r = takeResize() { return r }
+        switch input.next(timeoutMs: timeoutMs, wake: resizeRead) {
+        case .scalar(let v)?:
+            return .char(v)
+        case .wake?:
+            return takeResize()
+        case nil:
+            if input.hungUp { CursesTerminal.noteHangup() }
+            return nil
+        }
+    }
+
+    /// After SIGWINCH: ncurses takes the window's new size, and the next frame is drawn whole.
+    private func takeResize() -> RawKey? {
+        guard CursesTerminal.takeResize() else { return nil }
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 {
+            resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        }
+        needsFullRedraw = true
+        needsClear = true
+        return .resize
+    }
+
+    /// Bytes straight to the terminal, between ncurses' writes (its buffer is empty then).
+    private func writeToTerminal(_ s: String) {
+        let bytes = Array(s.utf8)
+        bytes.withUnsafeBytes { b in
+            var done = 0
+            while done < b.count {
+                let n = write(1, b.baseAddress! + done, b.count - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
             }
         }
-        if r == OK { return .char(UInt32(ch)) }
-        return nil
     }
 }

@@ -1,4 +1,3 @@
-import CNcursesw
 import TerminalKit
 
 /// Turns one raw key into a `Key`; pure, so that tests need no screen.
@@ -16,9 +15,7 @@ public enum KeyDecoder {
     public static func decode(_ raw: RawKey) -> Key? {
         switch raw {
         case .char(let v): return char(v)
-        case .code(let c): return code(c)
-        case .named(let n): return named(n)
-        case .mouse(let x, let y, let b): return mouse(x: x, y: y, buttons: b)
+        case .resize: return .resize
         }
     }
 
@@ -40,80 +37,49 @@ public enum KeyDecoder {
         }
     }
 
-    public static func code(_ c: Int32) -> Key? {
-        switch c {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_SR: return .shiftUp
-        case KEY_SF: return .shiftDown
-        case KEY_SLEFT: return .shiftLeft
-        case KEY_SRIGHT: return .shiftRight
-        case KEY_HOME, KEY_SHOME, KEY_FIND, KEY_A1: return .home
-        case KEY_END, KEY_SEND, KEY_SELECT, KEY_C1, KEY_LL: return .end
-        case KEY_PPAGE, KEY_SPREVIOUS, KEY_A3: return .pageUp
-        case KEY_NPAGE, KEY_SNEXT, KEY_C3: return .pageDown
-        case KEY_DC, KEY_SDC: return .delete
-        case KEY_IC, KEY_SIC: return .insert
-        case KEY_BTAB: return .backTab
-        case KEY_BACKSPACE: return .backspace
-        case KEY_ENTER: return .enter
-        case KEY_RESIZE: return .resize
-        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(c - KEY_F0))
-        default: return nil
-        }
-    }
-
-    /// Extended keys by terminfo name: `kLFT2` is Shift-←, `kLFT5` Ctrl-← (and `kLFT3` Alt-←, as
-    /// word moves go); other modifiers (`kUP5` = Ctrl-↑ …) fall back to the plain key, which is
-    /// more useful than dropping it.
-    public static func named(_ name: String) -> Key? {
-        var base = Substring(name)
-        var modifier = 1
-        if let d = base.last?.wholeNumberValue { modifier = d; base = base.dropLast() }
-        let shift = modifier == 2
-        let word = isWordModifier(modifier)
-        switch base {
-        case "kUP": return shift ? .shiftUp : .up
-        case "kDN": return shift ? .shiftDown : .down
-        case "kLFT": return word ? .ctrlLeft : (shift ? .shiftLeft : .left)
-        case "kRIT": return word ? .ctrlRight : (shift ? .shiftRight : .right)
-        case "kHOM": return .home
-        case "kEND": return .end
-        case "kPRV": return .pageUp
-        case "kNXT": return .pageDown
-        case "kDC": return .delete
-        case "kIC": return .insert
-        default: return nil
-        }
-    }
-
     /// An xterm modifier number (1 + Shift 1, Alt 2, Ctrl 4, Meta 8) with Ctrl or Alt, which makes
     /// ← and → move by word.
     static func isWordModifier(_ m: Int) -> Bool { m >= 2 && m <= 16 && (m - 1) & 0b0110 != 0 }
 
-    public static func mouse(x: Int, y: Int, buttons b: UInt64) -> Key? {
-        func has(_ m: mmask_t) -> Bool { b & UInt64(m) != 0 }
+    /// An SGR mouse report, `ESC [ < button ; column ; row M` (or `m` for a release), with
+    /// 1-based cells. Button bits: 0–2 which button (3: none), 32 motion, 64 wheel; 4, 8 and 16
+    /// are Shift, Alt and Ctrl, which change nothing here.
+    public static func sgrMouse(parameters: String, final: UInt32) -> Key? {
+        let f = parameters.dropFirst().split(separator: ";", omittingEmptySubsequences: false)
+        guard f.count == 3, let b = Int(f[0]), let x = Int(f[1]), let y = Int(f[2]), x >= 1, y >= 1,
+              final == 0x4D || final == 0x6D else { return nil }
+        return mouseReport(button: b, x: x - 1, y: y - 1, released: final == 0x6D)
+    }
+
+    /// A mouse report in the oldest form, `ESC [ M` and three bytes, each 32 more than the
+    /// button code, the 1-based column and the 1-based row.
+    public static func x10Mouse(_ b: UInt32, _ x: UInt32, _ y: UInt32) -> Key? {
+        guard b >= 32, x >= 33, y >= 33, x < 0xFFFD, y < 0xFFFD else { return nil }
+        let button = Int(b) - 32
+        // In this form a release does not say which button: it is button code 3.
+        return mouseReport(button: button, x: Int(x) - 33, y: Int(y) - 33, released: button & 0b1100011 == 3)
+    }
+
+    static func mouseReport(button b: Int, x: Int, y: Int, released: Bool) -> Key? {
         let kind: Key.MouseKind
-        if has(mlsd_button4_pressed()) {
-            kind = .wheelUp
-        } else if has(mlsd_button5_pressed()) {
-            kind = .wheelDown
-        } else if has(mlsd_button1_pressed()) || has(mlsd_button1_clicked())
-                    || has(mlsd_button2_pressed()) || has(mlsd_button3_pressed()) {
-            kind = .press
-        } else if has(mlsd_button1_released()) || has(mlsd_button2_released()) || has(mlsd_button3_released()) {
+        if b & 64 != 0 {
+            switch b & 3 {
+            case 0: kind = .wheelUp
+            case 1: kind = .wheelDown
+            default: return nil   // sideways
+            }
+        } else if released {
             kind = .release
-        } else if has(mlsd_report_mouse_position()) {
+        } else if b & 32 != 0 {
+            guard b & 3 != 3 else { return nil }   // moving with no button down
             kind = .drag
         } else {
-            return nil
+            kind = .press
         }
         return .mouse(x: x, y: y, kind: kind)
     }
 
-    /// `ESC [ parameters final` that ncurses left undecoded (a terminfo entry that lacks it).
+    /// `ESC [ parameters final`: cursor, editing and function keys, with xterm's modifiers.
     public static func csi(parameters: String, final: UInt32) -> Key? {
         let fields = parameters.split(separator: ";", omittingEmptySubsequences: false)
         let first = fields.first.flatMap { Int($0) }

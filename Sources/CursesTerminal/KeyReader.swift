@@ -1,4 +1,3 @@
-import CNcursesw
 import TerminalKit
 
 /// Reads keys from a source of raw keys: Alt and escape-sequence lookahead, paste coalescing,
@@ -78,7 +77,7 @@ public struct KeyReader: Sendable {
             return .escape
         case .char(let v) where KeyDecoder.isPrintable(v):
             return .alt(Character(Unicode.Scalar(v)!))
-        case .char(127), .char(8), .code(KEY_BACKSPACE):
+        case .char(127), .char(8):
             return .altBackspace
         default:
             // Alt with a control or special key: the key alone beats losing it.
@@ -93,7 +92,13 @@ public struct KeyReader: Sendable {
             guard case .char(let v) = r else { pushback = r; return nil }
             if v >= 0x20 && v <= 0x3F {
                 parameters.append(Unicode.Scalar(v)!)
+            } else if v == 0x4D && parameters.isEmpty {
+                // ESC [ M and three bytes: a mouse report in the oldest form (no SGR mode).
+                var b: [UInt32] = []
+                while b.count < 3, case .char(let c)? = next(escapeTimeoutMs) { b.append(c) }
+                return b.count == 3 ? KeyDecoder.x10Mouse(b[0], b[1], b[2]) : nil
             } else if v >= 0x40 && v <= 0x7E {
+                if parameters.first == "<" { return KeyDecoder.sgrMouse(parameters: String(parameters), final: v) }
                 return KeyDecoder.csi(parameters: String(parameters), final: v)
             } else {
                 pushback = r

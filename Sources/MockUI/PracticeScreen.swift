@@ -12,7 +12,7 @@ public struct PracticeScreen: Sendable {
     public private(set) var editors: [NotesEditor]
     public internal(set) var focus: Pane = .notes
     public private(set) var overlay: Overlay?
-    var promptScroll = 0
+    public internal(set) var promptScroll = 0
     var helpScroll = 0
     var message: (text: String, role: Role)?
     var messageAt: Double = 0

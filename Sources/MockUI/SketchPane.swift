@@ -533,6 +533,21 @@ extension PracticeScreen {
     mutating func handleMouse(_ key: Key, at now: Double) -> Outcome {
         guard case .mouse(let x, let y, let kind) = key else { return Outcome() }
         let l = layout(size)
+        if kind == .wheelUp || kind == .wheelDown, !sketchFullScreen, !sketchRect(l).containsCell(x, y) {
+            // The wheel scrolls the pane under the pointer, three rows a notch (the sketch pane
+            // scrolls its canvas itself).
+            let up = kind == .wheelUp
+            if l.prompt.containsCell(x, y) {
+                let most = max(0, (promptCache?.rows.count ?? 0) - (l.prompt.height - 2))
+                promptScroll = up ? max(0, min(promptScroll, most) - 3) : min(most, promptScroll + 3)
+            } else if l.notes.containsCell(x, y) {
+                focus = .notes
+                var out = Outcome()
+                for _ in 0..<3 { out.events += handle(up ? .up : .down, at: now).events }
+                return out
+            }
+            return Outcome()
+        }
         if kind == .press {
             if sketchRect(l).inset(1).containsCell(x, y) {
                 focus = .sketch

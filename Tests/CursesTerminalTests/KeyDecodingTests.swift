@@ -37,43 +37,61 @@ extension CursesTerminalTests {
         #expect(KeyDecoder.char(0xD800) == nil)     // surrogate
     }
 
-    @Test func keyCodesDecode() {
-        let table: [(Int32, Key?)] = [
-            (KEY_UP, .up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right),
-            (KEY_SR, .shiftUp), (KEY_SF, .shiftDown), (KEY_SLEFT, .shiftLeft), (KEY_SRIGHT, .shiftRight),
-            (KEY_HOME, .home), (KEY_END, .end), (KEY_PPAGE, .pageUp), (KEY_NPAGE, .pageDown),
-            (KEY_DC, .delete), (KEY_IC, .insert), (KEY_BTAB, .backTab), (KEY_BACKSPACE, .backspace),
-            (KEY_ENTER, .enter), (KEY_RESIZE, .resize),
-            (mlsd_key_f(1), .function(1)), (mlsd_key_f(5), .function(5)), (mlsd_key_f(12), .function(12)),
-            (mlsd_key_f(13), nil), (KEY_B2, nil),
+    /// The keys as terminals send them (xterm, VTE, tmux, the Linux console; cursor keys in
+    /// both modes), through the reader.
+    @Test func keysAsTerminalsSendThem() {
+        let table: [(String, Key)] = [
+            ("\u{1B}[A", .up), ("\u{1B}OA", .up), ("\u{1B}[B", .down), ("\u{1B}OB", .down),
+            ("\u{1B}[C", .right), ("\u{1B}OC", .right), ("\u{1B}[D", .left), ("\u{1B}OD", .left),
+            ("\u{1B}[1;2A", .shiftUp), ("\u{1B}[1;2B", .shiftDown), ("\u{1B}[1;2D", .shiftLeft), ("\u{1B}[1;2C", .shiftRight),
+            ("\u{1B}[1;5D", .ctrlLeft), ("\u{1B}[1;5C", .ctrlRight), ("\u{1B}[1;3D", .ctrlLeft), ("\u{1B}[1;3A", .up),
+            ("\u{1B}[H", .home), ("\u{1B}OH", .home), ("\u{1B}[1~", .home), ("\u{1B}[7~", .home),
+            ("\u{1B}[F", .end), ("\u{1B}OF", .end), ("\u{1B}[4~", .end), ("\u{1B}[8~", .end),
+            ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown), ("\u{1B}[3~", .delete), ("\u{1B}[2~", .insert),
+            ("\u{1B}[Z", .backTab), ("\u{1B}OM", .enter), ("\u{7F}", .backspace), ("\r", .enter), ("\t", .tab),
+            ("\u{1B}OP", .function(1)), ("\u{1B}OS", .function(4)), ("\u{1B}[11~", .function(1)),
+            ("\u{1B}[15~", .function(5)), ("\u{1B}[17~", .function(6)), ("\u{1B}[21~", .function(10)),
+            ("\u{1B}[24~", .function(12)), ("\u{1B}[1;2P", .function(1)),
         ]
-        for (code, key) in table {
-            #expect(KeyDecoder.decode(.code(code)) == key, "code \(code)")
+        for (bytes, key) in table {
+            var r = KeyReader()
+            let s = Script(chars(bytes))
+            #expect(r.read(timeoutMs: 100, next: s.next) == key, "\(bytes.debugDescription)")
+            #expect(r.read(timeoutMs: 100, next: s.next) == nil, "nothing left of \(bytes.debugDescription)")
         }
+        #expect(KeyDecoder.decode(.resize) == .resize)
     }
 
-    @Test func extendedKeyNamesDecode() {
-        #expect(KeyDecoder.named("kLFT2") == .shiftLeft)
-        #expect(KeyDecoder.named("kRIT2") == .shiftRight)
-        #expect(KeyDecoder.named("kUP2") == .shiftUp)
-        #expect(KeyDecoder.named("kDN2") == .shiftDown)
-        #expect(KeyDecoder.named("kUP5") == .up)
-        #expect(KeyDecoder.named("kLFT5") == .ctrlLeft)
-        #expect(KeyDecoder.named("kRIT5") == .ctrlRight)
-        #expect(KeyDecoder.named("kLFT3") == .ctrlLeft)
-        #expect(KeyDecoder.named("kRIT7") == .ctrlRight)
-        #expect(KeyDecoder.named("kRIT6") == .ctrlRight, "Ctrl-Shift-→ (no selection: a word move)")
-        #expect(KeyDecoder.named("kHOM3") == .home)
-        #expect(KeyDecoder.named("kxIN") == nil)
-    }
-
-    @Test func mouseEventsDecode() {
-        #expect(KeyDecoder.mouse(x: 3, y: 4, buttons: UInt64(mlsd_button1_pressed())) == .mouse(x: 3, y: 4, kind: .press))
-        #expect(KeyDecoder.mouse(x: 3, y: 4, buttons: UInt64(mlsd_button1_released())) == .mouse(x: 3, y: 4, kind: .release))
-        #expect(KeyDecoder.mouse(x: 0, y: 0, buttons: UInt64(mlsd_button4_pressed())) == .mouse(x: 0, y: 0, kind: .wheelUp))
-        #expect(KeyDecoder.mouse(x: 0, y: 0, buttons: UInt64(mlsd_button5_pressed())) == .mouse(x: 0, y: 0, kind: .wheelDown))
-        #expect(KeyDecoder.mouse(x: 1, y: 1, buttons: UInt64(mlsd_report_mouse_position())) == .mouse(x: 1, y: 1, kind: .drag))
-        #expect(KeyDecoder.mouse(x: 1, y: 1, buttons: 0) == nil)
+    @Test func mouseReportsDecode() {
+        let table: [(String, Key?)] = [
+            // SGR (1006): button;column;row, 1-based; M press or drag, m release
+            ("\u{1B}[<0;4;5M", .mouse(x: 3, y: 4, kind: .press)),
+            ("\u{1B}[<0;4;5m", .mouse(x: 3, y: 4, kind: .release)),
+            ("\u{1B}[<2;1;1M", .mouse(x: 0, y: 0, kind: .press)),
+            ("\u{1B}[<32;200;60M", .mouse(x: 199, y: 59, kind: .drag)),
+            ("\u{1B}[<35;9;9M", nil),                                  // moving, no button
+            ("\u{1B}[<64;2;3M", .mouse(x: 1, y: 2, kind: .wheelUp)),
+            ("\u{1B}[<65;2;3M", .mouse(x: 1, y: 2, kind: .wheelDown)),
+            ("\u{1B}[<66;2;3M", nil),                                  // sideways
+            ("\u{1B}[<16;4;5M", .mouse(x: 3, y: 4, kind: .press)),     // Ctrl-click
+            ("\u{1B}[<0;0;5M", nil), ("\u{1B}[<0;4M", nil),
+            // the oldest form: ESC [ M and three bytes, each 32 more than its value
+            ("\u{1B}[M\u{20}\u{24}\u{25}", .mouse(x: 3, y: 4, kind: .press)),
+            ("\u{1B}[M\u{23}\u{24}\u{25}", .mouse(x: 3, y: 4, kind: .release)),
+            ("\u{1B}[M\u{40}\u{24}\u{25}", .mouse(x: 3, y: 4, kind: .drag)),
+            ("\u{1B}[M\u{60}\u{21}\u{21}", .mouse(x: 0, y: 0, kind: .wheelUp)),
+            ("\u{1B}[M\u{61}\u{21}\u{21}", .mouse(x: 0, y: 0, kind: .wheelDown)),
+        ]
+        for (bytes, key) in table {
+            var r = KeyReader()
+            let s = Script(chars(bytes))
+            #expect(r.read(timeoutMs: 100, next: s.next) == key, "\(bytes.debugDescription)")
+        }
+        // A report cut short waits no longer than the escape delay for each missing byte.
+        var r = KeyReader()
+        let cut = Script(chars("\u{1B}[M\u{20}"))
+        #expect(r.read(timeoutMs: 100, next: cut.next) == nil)
+        #expect(cut.waits.dropFirst().allSatisfy { $0 == r.escapeTimeoutMs })
     }
 
     @Test func escapeSequencesDecode() {
@@ -90,7 +108,7 @@ extension CursesTerminalTests {
         #expect(KeyDecoder.csi(parameters: "15", final: 0x7E) == .function(5))
         #expect(KeyDecoder.csi(parameters: "24", final: 0x7E) == .function(12))
         #expect(KeyDecoder.csi(parameters: "200", final: 0x7E) == nil)
-        #expect(KeyDecoder.csi(parameters: "<0;3;4", final: 0x4D) == nil)
+        #expect(KeyDecoder.csi(parameters: "<0;3;4", final: 0x4D) == nil, "a mouse report is not a key")
         #expect(KeyDecoder.ss3(final: 0x50) == .function(1))
         #expect(KeyDecoder.ss3(final: 0x48) == .home)
     }
@@ -117,13 +135,12 @@ extension CursesTerminalTests {
         #expect(r.read(timeoutMs: 100, next: twice.next) == .escape)
         #expect(r.read(timeoutMs: 100, next: twice.next) == .escape)
 
-        let altUp = Script([.char(27), .code(KEY_UP)])
+        let altUp = Script(chars("\u{1B}\u{1B}[A"))   // Alt-↑ in the ESC-prefix form: ESC, then ↑
+        #expect(r.read(timeoutMs: 100, next: altUp.next) == .escape)
         #expect(r.read(timeoutMs: 100, next: altUp.next) == .up)
 
         let altBackspace = Script([.char(27), .char(127)])
         #expect(r.read(timeoutMs: 100, next: altBackspace.next) == .altBackspace)
-        let altBackspaceCode = Script([.char(27), .code(KEY_BACKSPACE)])
-        #expect(r.read(timeoutMs: 100, next: altBackspaceCode.next) == .altBackspace)
         let altBackspaceH = Script([.char(27), .char(8)])
         #expect(r.read(timeoutMs: 100, next: altBackspaceH.next) == .altBackspace)
 
@@ -149,10 +166,10 @@ extension CursesTerminalTests {
         #expect(r.read(timeoutMs: 50, next: one.next) == .char("a"))
         #expect(one.waits == [50, 0])
 
-        let paste = Script(chars("hello world") + [.code(KEY_UP)] + chars("z"))
+        let paste = Script(chars("hello world") + [.resize] + chars("z"))
         #expect(r.read(timeoutMs: 50, next: paste.next) == .text("hello world"))
         #expect(paste.waits.dropFirst().allSatisfy { $0 == 0 })
-        #expect(r.read(timeoutMs: 50, next: paste.next) == .up)          // the pushback
+        #expect(r.read(timeoutMs: 50, next: paste.next) == .resize)      // the pushback
         #expect(r.read(timeoutMs: 50, next: paste.next) == .char("z"))
 
         let lines = Script(chars("ab\rcd"))

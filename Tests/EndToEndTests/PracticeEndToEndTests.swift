@@ -81,6 +81,35 @@ struct PracticeEndToEndTests {
         #expect(s.contains("Report saved:"), "an interrupted interview still gets its report")
     }
 
+    /// The terminal's mouse modes as tmux sees them for the pane: button events (1002) in SGR form.
+    func mouseModes(_ t: Tmux) -> String {
+        (try? t.run(["display-message", "-p", "-t", "0", "#{mouse_button_flag}#{mouse_sgr_flag}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+    }
+
+    @Test func theMouseIsOnWhileTheScreenIsAndOffAfter() throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.waitUntil("mouse reports on") { _ in mouseModes(t) == "11" }
+        // A click on the sketch pane (SGR report, 1-based cells) gives it the focus…
+        try t.type("\u{1B}[<0;5;22M\u{1B}[<0;5;22m")
+        try t.waitFor("b box")
+        // …and the wheel over the interviewer's pane scrolls it.
+        let before = t.screen()
+        try t.type(String(repeating: "\u{1B}[<65;5;6M", count: 3))
+        try t.waitUntil("the prompt scrolled") { $0 != before && !$0.contains("Before you design anything") }
+        try t.endInterview()
+        try t.waitFor("exit=0")
+        #expect(mouseModes(t) == "00", "mouse reports are off again at the shell")
+
+        let off = try Tmux("sh -c '\(bin) practice --no-mouse; echo exit=$?; sleep 30'", width: 100, height: 30)
+        try off.waitFor("Stage 1/7")
+        usleep(200_000)
+        #expect(mouseModes(off) == "00", "--no-mouse asks for no reports")
+        try off.endInterview()
+        try off.waitFor("exit=0")
+    }
+
     @Test func ctrlCInTheConfirmationLoopStillEndsCleanly() throws {
         let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 90, height: 26)
         try t.waitFor("Stage 1/7")

@@ -162,6 +162,33 @@ import TestSupport
         #expect(p.focus == .notes)
     }
 
+    @Test func theWheelScrollsThePaneUnderThePointer() throws {
+        var p = PracticeScreen(scenario: try Fixtures.scenario("video-recommendation"), settings: Settings(minutes: 45, level: .senior), at: 0)
+        let size = Size(width: 100, height: 30)
+        let top = p.view(size: size, at: 1, glyphs: .unicode).text
+        // over the interviewer's pane (left, upper): three rows a notch, never past either end
+        _ = p.handle(.mouse(x: 5, y: 6, kind: .wheelDown), at: 1)
+        #expect(p.promptScroll == 3)
+        let scrolled = p.view(size: size, at: 1, glyphs: .unicode).text
+        #expect(scrolled != top)
+        for _ in 0..<100 { _ = p.handle(.mouse(x: 5, y: 6, kind: .wheelDown), at: 1) }
+        let most = p.promptScroll
+        _ = p.handle(.mouse(x: 5, y: 6, kind: .wheelUp), at: 1)
+        #expect(p.promptScroll == most - 3, "the first notch up moves at once, however far down it went")
+        for _ in 0..<100 { _ = p.handle(.mouse(x: 5, y: 6, kind: .wheelUp), at: 1) }
+        #expect(p.promptScroll == 0)
+        #expect(p.view(size: size, at: 1, glyphs: .unicode).text == top)
+        // over the notes: the notes take the focus and the cursor moves three lines a notch
+        _ = p.handle(.text("one\ntwo\nthree\nfour\nfive"), at: 1)
+        _ = p.handle(.mouse(x: 5, y: 6, kind: .press), at: 1)
+        #expect(p.focus == .prompt)
+        _ = p.handle(.mouse(x: 80, y: 10, kind: .wheelUp), at: 1)
+        #expect(p.focus == .notes)
+        #expect(p.editors[0].cursor.line == 1)
+        _ = p.handle(.mouse(x: 80, y: 10, kind: .wheelDown), at: 1)
+        #expect(p.editors[0].cursor.line == 4)
+    }
+
     @Test func xExportsInTheChosenFormat() throws {
         var p = try screen()
         _ = keys(&p, [.char("x"), .enter])
