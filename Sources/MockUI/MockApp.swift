@@ -5,16 +5,36 @@ import TerminalKit
 public struct MockApp: Sendable {
     public enum Screen: Sendable {
         case home(HomeScreen), practice(PracticeScreen), report(ReportScreen)
-        /// Stands in while a screen is taken out to be changed, so that its storage is not shared
-        /// with a second copy (which would copy the notes and caches on every key). Never drawn.
-        case changing
     }
-    public private(set) var screen: Screen
+    // Exactly one of these is set: the screen on show. They are kept apart, not as an enum's
+    // payload, so that an input changes the screen in place: a payload taken out of an enum is
+    // a copy (every reference in it retained), and each array the copy then changed was copied
+    // again (the notes, the frame, the caches), on every key.
+    private var home: HomeScreen?
+    private var practice: PracticeScreen?
+    private var report: ReportScreen?
     let library: [Scenario]
     public var glyphs: Glyphs
 
+    /// The screen on show (a copy: for reading).
+    public var screen: Screen {
+        if let p = practice { return .practice(p) }
+        if let r = report { return .report(r) }
+        return .home(home!)
+    }
+
     public init(screen: Screen, library: [Scenario], glyphs: Glyphs) {
-        self.screen = screen; self.library = library; self.glyphs = glyphs
+        self.library = library; self.glyphs = glyphs
+        show(screen)
+    }
+
+    private mutating func show(_ s: Screen) {
+        home = nil; practice = nil; report = nil
+        switch s {
+        case .home(let h): home = h
+        case .practice(let p): practice = p
+        case .report(let r): report = r
+        }
     }
 
     /// Something the run loop must do after an input.
@@ -34,74 +54,60 @@ public struct MockApp: Sendable {
 
     public mutating func update(_ input: Input, at now: Double) -> [Effect] {
         var effects: [Effect] = []
-        var current = Screen.changing
-        swap(&current, &screen)   // moves the screen out without copying it
-        switch consume current {
-        case .changing: return []
-        case .home(var h):
-            guard case .key(let k) = input else { screen = .home(h); return [] }
-            switch h.handle(k) {
-            case .none: screen = .home(h)
-            case .quit: screen = .home(h); effects.append(.quit)
-            case .start(let id, let settings):
-                guard let s = library.first(where: { $0.id == id }) else { screen = .home(h); return [] }
-                let p = PracticeScreen(scenario: s, settings: settings, at: now)
-                effects.append(.sessionStarted(s, settings))
-                effects.append(.record(p.initialEvents))
-                screen = .practice(p)
-            }
-        case .practice(var p):
-            var out: PracticeScreen.Outcome
+        if practice != nil {
+            let out: PracticeScreen.Outcome
             switch input {
-            case .key(let k): out = p.handle(k, at: now)
-            case .tick: out = p.tick(at: now)
-            case .resize(let s): p.resize(s); out = .init()
+            case .key(let k): out = practice!.handle(k, at: now)
+            case .tick: out = practice!.tick(at: now)
+            case .resize(let s): practice!.resize(s); out = .init()
             }
             if !out.events.isEmpty { effects.append(.record(out.events)) }
             if let x = out.sketchExport { effects.append(.exportSketch(x)) }
             if out.ended {
-                let r = Report(session: p.session, at: now - p.origin)
-                effects.append(.saveReport(r, p.session))
-                screen = .report(ReportScreen(report: r))
-            } else {
-                screen = .practice(p)
+                let session = practice!.session
+                let r = Report(session: session, at: now - practice!.origin)
+                effects.append(.saveReport(r, session))
+                show(.report(ReportScreen(report: r)))
             }
-        case .report(var r):
-            guard case .key(let k) = input else { screen = .report(r); return [] }
-            if r.handle(k) == .quit { effects.append(.quit) }
-            screen = .report(r)
+        } else if report != nil {
+            guard case .key(let k) = input else { return [] }
+            if report!.handle(k) == .quit { effects.append(.quit) }
+        } else {
+            guard case .key(let k) = input else { return [] }
+            switch home!.handle(k) {
+            case .none: break
+            case .quit: effects.append(.quit)
+            case .start(let id, let settings):
+                guard let s = library.first(where: { $0.id == id }) else { return [] }
+                let p = PracticeScreen(scenario: s, settings: settings, at: now)
+                effects.append(.sessionStarted(s, settings))
+                effects.append(.record(p.initialEvents))
+                show(.practice(p))
+            }
         }
         return effects
     }
 
     /// The run loop wrote (or failed to write) a sketch export.
     public mutating func sketchExported(path: String?, error: String?, at now: Double) {
-        if case .practice(var p) = screen { p.sketchExported(path: path, error: error, at: now); screen = .practice(p) }
+        if practice != nil { practice!.sketchExported(path: path, error: error, at: now) }
     }
 
     public mutating func reportSaved(path: String?, error: String?) {
-        if case .report(var r) = screen { r.savedPath = path; r.saveError = error; screen = .report(r) }
+        if report != nil { report!.savedPath = path; report!.saveError = error }
     }
 
     public mutating func view(size: Size, at now: Double) -> Frame {
-        var current = Screen.changing
-        swap(&current, &screen)
-        switch consume current {
-        case .changing: return Frame(size: size)
-        case .home(var h): let f = h.view(size: size, glyphs: glyphs); screen = .home(h); return f
-        case .practice(var p): let f = p.view(size: size, at: now, glyphs: glyphs); screen = .practice(p); return f
-        case .report(var r): let f = r.view(size: size, glyphs: glyphs); screen = .report(r); return f
-        }
+        if practice != nil { return practice!.view(size: size, at: now, glyphs: glyphs) }
+        if report != nil { return report!.view(size: size, glyphs: glyphs) }
+        return home!.view(size: size, glyphs: glyphs)
     }
 
     /// Shows (or, with nil, clears) the recorder's warning on the practice screen's status line.
     public mutating func setRecorderWarning(_ warning: String?) {
-        if case .practice(var p) = screen, p.recorderWarning != warning { p.recorderWarning = warning; screen = .practice(p) }
+        if practice != nil, practice!.recorderWarning != warning { practice!.recorderWarning = warning }
     }
 
     /// The live session, if an interview is on screen.
-    public var session: Session? {
-        if case .practice(let p) = screen { return p.session }
-        return nil
-    }
+    public var session: Session? { practice?.session }
 }
