@@ -126,6 +126,10 @@ def startup(mlsd):
     times = {case[0]: [] for case in present}
     for k in range(RUNS + 1):
         for name, argv, needle, env in present:
+            if "XDG_DATA_HOME" in env:
+                # Each start its own data folder: a start killed here leaves its session behind,
+                # which the next start would find interrupted and read to offer resuming it.
+                env = dict(env, XDG_DATA_HOME=tempfile.mkdtemp())
             pid, fd = spawn(argv, 80, 24, env)
             _, t = read_until(fd, needle)
             stop(pid, fd)

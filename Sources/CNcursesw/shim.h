@@ -93,7 +93,9 @@ static inline int mlsd_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 // MARK: locale
 
-static inline const char *mlsd_setlocale_all_from_env(void) { return setlocale(LC_ALL, ""); }
+/* Only the character type: it is all ncurses and wcwidth read, and each other category is a
+   file to open and map at start-up (a dozen of them). */
+static inline const char *mlsd_setlocale_ctype_from_env(void) { return setlocale(LC_CTYPE, ""); }
 static inline const char *mlsd_setlocale_ctype(const char *name) { return setlocale(LC_CTYPE, name); }
 static inline const char *mlsd_current_ctype(void) { return setlocale(LC_CTYPE, NULL); }
 static inline const char *mlsd_codeset(void) { return nl_langinfo(CODESET); }

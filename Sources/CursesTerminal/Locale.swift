@@ -11,12 +11,13 @@ public struct LocaleResult: Sendable, Equatable {
 }
 
 extension CursesTerminal {
-    /// Sets the locale from the environment, falling back to a UTF-8 one for LC_CTYPE when the
-    /// environment's is not UTF-8 (under `LANG=C` ncurses gives wide characters one column).
+    /// Sets the character type (LC_CTYPE, the only category the program reads) from the
+    /// environment, falling back to a UTF-8 one when the environment's is not UTF-8 (under
+    /// `LANG=C` ncurses gives wide characters one column).
     /// Call it before opening the terminal.
     @discardableResult
     public static func setUpLocale() -> LocaleResult {
-        _ = mlsd_setlocale_all_from_env()
+        _ = mlsd_setlocale_ctype_from_env()
         if !isUnicodeCapable {
             for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] {
                 if mlsd_setlocale_ctype(name) != nil, isUnicodeCapable { break }
