@@ -42,7 +42,7 @@ struct TerminalInput {
         if timeoutMs == 0 && !mayHaveMore { return nil }
         var wait = timeoutMs
         while true {
-            switch poll(wait, wake) {
+            switch ready(wait, wake) {
             case .wake:
                 return .wake
             case .nothing:
@@ -90,18 +90,18 @@ struct TerminalInput {
 
     private enum Ready { case nothing, readable, wake }
 
-    private mutating func poll(_ timeoutMs: Int, _ wake: Int32) -> Ready {
+    private mutating func ready(_ timeoutMs: Int, _ wake: Int32) -> Ready {
         var fds = (pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0))
         let n = withUnsafeMutablePointer(to: &fds) {
             $0.withMemoryRebound(to: pollfd.self, capacity: 2) {
-                Glibc.poll($0, wake >= 0 ? 2 : 1, Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
+                poll($0, wake >= 0 ? 2 : 1, Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
             }
         }
         guard n > 0 else { return .nothing }   // timed out, or a signal (the caller checks)
         if wake >= 0 && fds.1.revents != 0 {
             // One read empties it (a byte per signal); any left would only wake the next wait.
             var sink = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-            _ = withUnsafeMutableBytes(of: &sink) { Glibc.read(wake, $0.baseAddress!, $0.count) }
+            _ = withUnsafeMutableBytes(of: &sink) { read(wake, $0.baseAddress!, $0.count) }
             return .wake
         }
         return fds.0.revents != 0 ? .readable : .nothing
@@ -118,7 +118,7 @@ struct TerminalInput {
             end -= start; start = 0
         }
         let space = bytes.count - end
-        let n = bytes.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress! + end, space) }
+        let n = bytes.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + end, space) }
         if n > 0 {
             end += n
             mayHaveMore = n == space

@@ -85,7 +85,7 @@ public struct ScenarioCache: Sendable {
     }
 
     func lookup(_ entry: String, key: String) -> Scenario? {
-        guard let bytes = Self.read(entry) else { return nil }
+        guard let bytes = Self.readWhole(entry) else { return nil }
         return bytes.withUnsafeBytes { raw -> Scenario? in
             let k = Array(key.utf8)
             guard raw.count > k.count + 8, raw[k.count] == 10,
@@ -99,7 +99,7 @@ public struct ScenarioCache: Sendable {
 
     /// A whole file of at most 8 MB, with plain system calls (Foundation's file handles cost
     /// more than the rest of a lookup on a cold start).
-    static func read(_ path: String) -> [UInt8]? {
+    static func readWhole(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -109,7 +109,7 @@ public struct ScenarioCache: Sendable {
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
             while count < size {
-                let n = Glibc.read(fd, buf.baseAddress! + count, size - count)
+                let n = read(fd, buf.baseAddress! + count, size - count)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 count += n
