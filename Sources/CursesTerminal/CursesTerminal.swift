@@ -372,8 +372,8 @@ public final class CursesTerminal: Terminal {
 
     // MARK: Input
 
-    /// One raw key from ncurses, waiting up to `timeoutMs` (negative: forever).
-    /// The next raw key from the keyboard bytes, or a resize.
+    /// The next raw key from the keyboard bytes, or a resize, waiting up to `timeoutMs`
+    /// (negative: forever).
     private func nextRawKey(timeoutMs: Int) -> RawKey? {
         if let r = takeResize() { return r }
         switch input.next(timeoutMs: timeoutMs, wake: resizeRead) {
