@@ -47,14 +47,6 @@ static inline attr_t mlsd_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t mlsd_a_dim(void) { return A_DIM; }
 static inline attr_t mlsd_a_italic(void) { return A_ITALIC; }
 
-// MARK: keys
-
-static inline int mlsd_err(void) { return ERR; }
-static inline int mlsd_ok(void) { return OK; }
-static inline int mlsd_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int mlsd_key_f(int n) { return KEY_F(n); }
-static inline int mlsd_key_max(void) { return KEY_MAX; }
-
 // MARK: mouse
 
 // Declared here rather than by including <term.h>, whose capability macros (`lines`,

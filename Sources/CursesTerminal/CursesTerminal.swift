@@ -96,7 +96,6 @@ public final class CursesTerminal: Terminal {
         // No peeking at the keyboard in the middle of a refresh (two polls per frame): the run
         // loop already reads what is waiting before it draws.
         typeahead(-1)
-        set_escdelay(Int32(reader.escapeTimeoutMs))
 
         // Decide on monochrome before start_color, which may already send colour sequences.
         var profile = ColorProfile.monochrome

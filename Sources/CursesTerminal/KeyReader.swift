@@ -3,7 +3,7 @@ import TerminalKit
 /// Reads keys from a source of raw keys: Alt and escape-sequence lookahead, paste coalescing,
 /// and a one-key pushback. Holds no ncurses state, so tests can script the source.
 public struct KeyReader: Sendable {
-    /// How long to wait after ESC for the rest of a sequence (matches `set_escdelay(25)`).
+    /// How long to wait after ESC for the rest of a sequence.
     public var escapeTimeoutMs = 25
     /// The most characters one `.text` may carry; the rest follows in the next call.
     public var maxPaste = 4096
