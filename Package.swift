@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "TestSupport"]),
         .testTarget(name: "MockUITests", dependencies: ["MockUI", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit", "TextWidth"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["mlsd", "TestSupport"]),
     ],

@@ -18,12 +18,6 @@
 // glibc hides wcwidth from the Swift module (it needs __USE_XOPEN); a matching redeclaration is harmless.
 extern int wcwidth(wchar_t c);
 
-// MARK: globals Swift cannot reference
-
-static inline WINDOW *mlsd_stdscr(void) { return stdscr; }
-static inline FILE *mlsd_stdin(void) { return stdin; }
-static inline FILE *mlsd_stdout(void) { return stdout; }
-
 #if defined(__GLIBC__)
 #include <malloc.h>
 /* An interactive program frees and takes back the same few hundred kilobytes on every key;
@@ -35,57 +29,46 @@ static inline void mlsd_keep_freed_memory(void) {
 #else
 static inline void mlsd_keep_freed_memory(void) {}
 #endif
-static inline int mlsd_colors(void) { return COLORS; }
-static inline int mlsd_color_pairs(void) { return COLOR_PAIRS; }
 
-// MARK: attributes (macros built with NCURSES_BITS)
-
-static inline attr_t mlsd_a_normal(void) { return A_NORMAL; }
-static inline attr_t mlsd_a_bold(void) { return A_BOLD; }
-static inline attr_t mlsd_a_reverse(void) { return A_REVERSE; }
-static inline attr_t mlsd_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t mlsd_a_dim(void) { return A_DIM; }
-static inline attr_t mlsd_a_italic(void) { return A_ITALIC; }
-
-// MARK: mouse
+// MARK: terminfo
 
 // Declared here rather than by including <term.h>, whose capability macros (`lines`,
-// `columns` …) would clash with ordinary names.
+// `columns` …) would clash with ordinary names. The program uses ncurses for terminfo only:
+// it reads the capabilities once and writes the escape sequences itself.
 extern char *tigetstr(const char *);
+struct term;
+extern struct term *cur_term;
+extern int setupterm(const char *, int, int *);
+extern int del_curterm(struct term *);
 
-/// Whether the terminal's description knows a mouse (xterm-style reports, `kmous`).
-static inline int mlsd_has_mouse(void) {
-    char *s = tigetstr("kmous");
-    return s != 0 && s != (char *)-1 && *s != 0;
+/// Loads the description of `type` (NULL: $TERM) as the current terminal; 1 on success.
+static inline int mlsd_setupterm(const char *type, int fd) {
+    int err = 0;
+    return setupterm(type, fd, &err) == OK ? 1 : 0;
 }
+
+/// Frees the description `mlsd_setupterm` loaded.
+static inline void mlsd_free_terminfo(void) {
+    if (cur_term != 0) del_curterm(cur_term);
+}
+
+/// A string capability; NULL when the terminal lacks it (or it is not a string).
+static inline const char *mlsd_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == 0 || s == (char *)-1) ? 0 : s;
+}
+
+/// A capability with its parameters filled in (tiparm is variadic, which Swift cannot call);
+/// a second parameter the capability does not use is ignored.
+static inline const char *mlsd_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
 
 // MARK: wide characters
-
-/// Builds a cchar_t; the pair goes through `opts` so that pairs above 32767 work too.
-static inline int mlsd_setcchar(cchar_t *cc, const wchar_t *text, attr_t attrs, int pair) {
-    int p = pair;
-    return setcchar(cc, text, attrs, (NCURSES_PAIRS_T)(pair > 32767 ? 0 : pair), &p);
-}
-
-/// Reads a cchar_t back: up to `max` wide chars (NUL-terminated) plus attributes and pair.
-static inline int mlsd_getcchar(const cchar_t *cc, wchar_t *text, int max, attr_t *attrs, int *pair) {
-    wchar_t buf[CCHARW_MAX + 1];
-    short shortPair = 0;
-    int p = 0;
-    int n = getcchar(cc, buf, attrs, &shortPair, &p);
-    if (n == ERR) return ERR;
-    int i = 0;
-    for (; i < max - 1 && i < CCHARW_MAX && buf[i] != 0; ++i) text[i] = buf[i];
-    if (max > 0) text[i] = 0;
-    *pair = p;
-    return OK;
-}
 
 static inline int mlsd_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 // MARK: locale
 
-/* Only the character type: it is all ncurses and wcwidth read, and each other category is a
+/* Only the character type: it is all terminfo and wcwidth read, and each other category is a
    file to open and map at start-up (a dozen of them). */
 static inline const char *mlsd_setlocale_ctype_from_env(void) { return setlocale(LC_CTYPE, ""); }
 static inline const char *mlsd_setlocale_ctype(const char *name) { return setlocale(LC_CTYPE, name); }

@@ -1,9 +1,11 @@
-/// Why the ncurses terminal could not be opened.
+/// Why the terminal could not be opened.
 public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe or a file).
     case notATerminal
-    /// ncurses did not know the terminal type (`TERM`), or could not set it up.
+    /// terminfo does not know the terminal type (`TERM`).
     case cannotInitialize(terminalType: String)
+    /// The terminal's description has no way to put the cursor at a place (`cup`).
+    case cannotMoveCursor(terminalType: String)
     /// A headless screen could not open /dev/null.
     case cannotOpenNullDevice
 
@@ -13,6 +15,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
             return "standard input and output must be a terminal"
         case .cannotInitialize(let t):
             return "cannot initialise the terminal (TERM=\(t.isEmpty ? "unset" : t))"
+        case .cannotMoveCursor(let t):
+            return "the terminal type \(t.isEmpty ? "(unset)" : t) cannot place the cursor, which a full-screen program needs"
         case .cannotOpenNullDevice:
             return "cannot open /dev/null"
         }

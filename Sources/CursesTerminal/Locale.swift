@@ -13,7 +13,7 @@ public struct LocaleResult: Sendable, Equatable {
 extension CursesTerminal {
     /// Sets the character type (LC_CTYPE, the only category the program reads) from the
     /// environment, falling back to a UTF-8 one when the environment's is not UTF-8 (under
-    /// `LANG=C` ncurses gives wide characters one column).
+    /// `LANG=C` wcwidth gives wide characters one column).
     /// Call it before opening the terminal.
     @discardableResult
     public static func setUpLocale() -> LocaleResult {

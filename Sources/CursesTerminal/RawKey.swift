@@ -4,6 +4,6 @@
 public enum RawKey: Equatable, Sendable {
     /// One Unicode scalar value of input (control codes and escape-sequence bytes included).
     case char(UInt32)
-    /// The window changed size (ncurses has taken the new size).
+    /// The window changed size (the terminal has taken the new size).
     case resize
 }

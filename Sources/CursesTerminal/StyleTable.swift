@@ -1,63 +1,51 @@
-import CNcursesw
 import TerminalKit
 
-/// Every `Style` resolved once to ncurses attributes and a colour pair, so that drawing a cell
-/// is an array lookup. Building it allocates the colour pairs, so it needs a live screen.
-struct StyleTable {
-    private var attrs: [attr_t]
-    private var pairs: [Int32]
+/// How the terminal is told to draw: colours (-1: the terminal's own) and attributes.
+struct Pen: Equatable, Sendable {
+    var foreground: Int16 = -1
+    var background: Int16 = -1
+    var attributes: TextAttributes = []
+    static let plain = Pen()
+}
+
+/// Every `Style` resolved once to a pen, so that drawing a cell is an array lookup.
+struct StyleTable: Sendable {
+    private var pens: [Pen]
 
     @inline(__always)
     static func index(_ s: Style) -> Int {
         Int(s.role.rawValue) << 3 | (s.bold ? 1 : 0) | (s.reverse ? 2 : 0) | (s.underline ? 4 : 0)
     }
 
+    /// Without `defaultColors` the terminal's own colours cannot be named: white on black
+    /// stands in for them in a role that sets only one of the two.
     init(profile: ColorProfile, defaultColors: Bool) {
-        let count = Role.allCases.count << 3
-        attrs = Array(repeating: 0, count: count)
-        pairs = Array(repeating: 0, count: count)
+        pens = Array(repeating: .plain, count: Role.allCases.count << 3)
         for role in Role.allCases {
             let look = RolePalette.look(role, in: profile)
-            let pair = profile == .monochrome ? 0 : Self.pair(for: look, defaultColors: defaultColors)
-            var base: attr_t = 0
-            if look.attributes.contains(.bold) { base |= mlsd_a_bold() }
-            if look.attributes.contains(.reverse) { base |= mlsd_a_reverse() }
-            if look.attributes.contains(.underline) { base |= mlsd_a_underline() }
-            if look.attributes.contains(.dim) { base |= mlsd_a_dim() }
+            var base = Pen(attributes: look.attributes)
+            if profile != .monochrome && look.usesColor {
+                base.foreground = look.foreground
+                base.background = look.background
+                if !defaultColors {
+                    if base.foreground < 0 { base.foreground = 7 }
+                    if base.background < 0 { base.background = 0 }
+                }
+            }
             for flags in 0..<8 {
-                var a = base
-                if flags & 1 != 0 { a |= mlsd_a_bold() }
-                if flags & 2 != 0 { a |= mlsd_a_reverse() }
-                if flags & 4 != 0 { a |= mlsd_a_underline() }
-                let i = Int(role.rawValue) << 3 | flags
-                attrs[i] = a
-                pairs[i] = pair
+                var pen = base
+                if flags & 1 != 0 { pen.attributes.insert(.bold) }
+                if flags & 2 != 0 { pen.attributes.insert(.reverse) }
+                if flags & 4 != 0 { pen.attributes.insert(.underline) }
+                pens[Int(role.rawValue) << 3 | flags] = pen
             }
         }
     }
 
-    /// Whether the style draws like a blank that `werase` leaves (no attributes, pair 0).
+    /// Whether the style draws like a cleared cell (no attributes, the terminal's colours).
     @inline(__always)
-    func isPlain(_ s: Style) -> Bool {
-        let i = Self.index(s)
-        return attrs[i] == 0 && pairs[i] == 0
-    }
+    func isPlain(_ s: Style) -> Bool { pens[Self.index(s)] == .plain }
 
     @inline(__always)
-    subscript(_ s: Style) -> (attrs: attr_t, pair: Int32) {
-        let i = Self.index(s)
-        return (attrs[i], pairs[i])
-    }
-
-    /// Without `use_default_colors` the terminal's default cannot be named: white on black stands in.
-    private static func pair(for look: RoleLook, defaultColors: Bool) -> Int32 {
-        guard look.usesColor else { return 0 }
-        var fg = Int32(look.foreground), bg = Int32(look.background)
-        if !defaultColors {
-            if fg < 0 { fg = 7 }
-            if bg < 0 { bg = 0 }
-        }
-        let p = alloc_pair(fg, bg)
-        return p < 0 ? 0 : p
-    }
+    subscript(_ s: Style) -> Pen { pens[Self.index(s)] }
 }

@@ -71,6 +71,9 @@ public struct Frame: Equatable, Sendable {
         if r.isEmpty { return }
         for y in r.y..<r.maxY {
             let base = y * size.width
+            // A wide character cut by either edge loses its other half too.
+            if cells[base + r.x].isContinuation && r.x > 0 { cells[base + r.x - 1].scalar = 0x20 }
+            if r.maxX < size.width && cells[base + r.maxX].isContinuation { cells[base + r.maxX].scalar = 0x20 }
             for x in r.x..<r.maxX { cells[base + x] = cell }
             wrote(y)
         }

@@ -1,4 +1,4 @@
-/// What the program needs of a terminal; ncurses implements it, and tests use `MemoryTerminal`.
+/// What the program needs of a terminal; `CursesTerminal` implements it, and tests use `MemoryTerminal`.
 public protocol Terminal: AnyObject {
     /// The current size in cells.
     var size: Size { get }

@@ -4,7 +4,7 @@ import Glibc
 import TerminalKit
 
 /// Opening the screen, shared by the practice run loop and the replay console: a terminal on
-/// both ends, a UTF-8 locale, signal flags, ncurses started, and the glyphs it can show.
+/// both ends, a UTF-8 locale, signal flags, the terminal opened, and the glyphs it can show.
 enum TerminalSetup {
     /// `needs` says what needs the terminal; `instead` is the plain-output way out.
     static func requireTerminal(needs: String, instead: String) throws {

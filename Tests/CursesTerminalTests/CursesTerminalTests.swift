@@ -1,24 +1,98 @@
-import CNcursesw
 import Testing
 import TerminalKit
+import TextWidth
 @testable import CursesTerminal
 
-/// Every test of this module, in one serialized suite: two ncurses screens at once crash the process.
+/// Every test of this module, in one serialized suite: terminfo keeps one current terminal.
 /// Extensions in the other files of this folder add to it.
 @Suite(.serialized)
 struct CursesTerminalTests {
-    /// Opens a headless screen, runs `body`, and always restores it.
+    /// Opens a headless terminal and a model terminal of the same size that plays what it
+    /// sends, runs `body`, and always restores the terminal.
     func withScreen(_ size: Size, options: CursesTerminal.Options = .init(environment: [:]),
-                    _ body: (CursesTerminal) throws -> Void) throws {
+                    terminalType: String = "xterm-256color",
+                    _ body: (CursesTerminal, ModelTerminal) throws -> Void) throws {
         CursesTerminal.setUpLocale()
-        let t = try CursesTerminal(headlessSize: size, options: options)
+        let t = try CursesTerminal(headlessSize: size, options: options, terminalType: terminalType)
         defer { t.restore() }
-        try body(t)
+        try body(t, ModelTerminal(width: size.width, height: size.height))
     }
 
-    /// The text ncurses holds along a row, one entry per column.
-    func row(_ t: CursesTerminal, _ y: Int, _ width: Int) -> [String] {
-        (0..<width).map { t.screenCell(x: $0, y: y)?.text ?? "<nil>" }
+    /// Presents `f`, plays the bytes on `m`, and returns them.
+    @discardableResult
+    func show(_ t: CursesTerminal, _ m: ModelTerminal, _ f: Frame) -> [UInt8] {
+        t.present(f)
+        let bytes = t.takeOutput()
+        m.play(bytes)
+        return bytes
+    }
+
+    /// What a style looks like on the terminal, in the model's terms.
+    func look(_ s: Style, _ t: CursesTerminal, _ table: StyleTable? = nil) -> ModelTerminal.Attributes {
+        let pen = (table ?? StyleTable(profile: t.profile, defaultColors: t.capabilities.hasDefaultColors))[s]
+        let c = t.capabilities   // an attribute the terminal lacks is not asked for
+        return ModelTerminal.Attributes(foreground: Int(pen.foreground), background: Int(pen.background),
+                                        bold: pen.attributes.contains(.bold) && !c.bold.isEmpty,
+                                        dim: pen.attributes.contains(.dim) && !c.dim.isEmpty,
+                                        reverse: pen.attributes.contains(.reverse) && !c.reverse.isEmpty,
+                                        underline: pen.attributes.contains(.underline) && !c.underline.isEmpty)
+    }
+
+    /// What a terminal can show of a cell: half a wide character alone (which raw writes to a
+    /// frame can leave) shows as a blank on the right, as U+FFFD on the left.
+    func shown(_ f: Frame, _ x: Int, _ y: Int) -> String {
+        let t = f.text(at: x, y)
+        if f[x, y].isContinuation {
+            return x > 0 && !f[x - 1, y].isContinuation && DisplayWidth.of(f.text(at: x - 1, y)) == 2 ? "" : " "
+        }
+        if DisplayWidth.of(t) == 2 && !(x + 1 < f.size.width && f[x + 1, y].isContinuation) { return "\u{FFFD}" }
+        return t
+    }
+
+    /// The model shows exactly the frame (clipped to the model): every character, the look of
+    /// every cell (a blank only its background, reverse and underline), and the cursor.
+    @discardableResult
+    func expectShows(_ m: ModelTerminal, _ f: Frame, _ t: CursesTerminal, _ note: String = "",
+                     sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        #expect(m.unknown.isEmpty, "sequences the model does not know: \(m.unknown)", sourceLocation: sourceLocation)
+        let w = min(m.width, f.size.width), h = min(m.height, f.size.height)
+        let table = StyleTable(profile: t.profile, defaultColors: t.capabilities.hasDefaultColors)
+        for y in 0..<h {
+            var mismatch: String?
+            for x in 0..<w {
+                let want = shown(f, x, y), got = m.cells[y][x]
+                if got.text != want {
+                    mismatch = "text at \(x),\(y): \(got.text.debugDescription) for \(want.debugDescription)"
+                    break
+                }
+                if want.isEmpty { continue }
+                var a = look(f[x, y].style, t, table), b = got.attributes
+                if want == " " {
+                    a.foreground = -1; b.foreground = -1
+                    a.bold = false; b.bold = false; a.dim = false; b.dim = false
+                }
+                if a != b {
+                    mismatch = "look at \(x),\(y) (\(want.debugDescription)): \(b) for \(a)"
+                    break
+                }
+            }
+            if let mismatch {
+                Issue.record("\(note) \(mismatch)\n  shown: \(m.text(row: y).debugDescription)\n  frame: \(f.lines[y].debugDescription)",
+                             sourceLocation: sourceLocation)
+                return false
+            }
+        }
+        if t.capabilities.hideCursor.isEmpty {
+            return m.unknown.isEmpty   // the cursor cannot be hidden (vt100): where it is does not matter
+        }
+        if let c = f.cursor, c.x >= 0, c.y >= 0, c.x < m.width, c.y < m.height {
+            let ok = m.cursorVisible && m.cursor == (c.x, c.y)
+            #expect(ok, "\(note) cursor \(m.cursor) for \(c)", sourceLocation: sourceLocation)
+            return ok && m.unknown.isEmpty
+        } else {
+            #expect(!m.cursorVisible, "\(note) cursor shown with none in the frame", sourceLocation: sourceLocation)
+            return !m.cursorVisible && m.unknown.isEmpty
+        }
     }
 
     @Test func localeIsUTF8AfterSetUp() {
@@ -28,152 +102,224 @@ struct CursesTerminalTests {
     }
 
     @Test func headlessScreenHasTheAskedSize() throws {
-        try withScreen(Size(width: 33, height: 7)) { t in
+        try withScreen(Size(width: 33, height: 7)) { t, _ in
             #expect(t.size == Size(width: 33, height: 7))
         }
     }
 
+    @Test func theFirstFrameEntersTheAlternateScreenInOneGo() throws {
+        try withScreen(Size(width: 20, height: 4)) { t, m in
+            var f = Frame(size: t.size)
+            f.put("hello", x: 1, y: 1)
+            let bytes = show(t, m, f)
+            #expect(m.modes[1049] == true)
+            #expect(!m.cursorVisible)
+            expectShows(m, f, t)
+            #expect(bytes.count < 60)
+        }
+    }
+
     @Test func wideCharactersAndClustersLandInTheRightColumns() throws {
-        try withScreen(Size(width: 20, height: 4)) { t in
+        try withScreen(Size(width: 20, height: 4)) { t, m in
             var f = Frame(size: t.size)
             f.put("ab漢字e\u{301}z", x: 1, y: 2)
-            t.present(f)
-            #expect(t.screenCell(x: 1, y: 2)?.text == "a")
-            #expect(t.screenCell(x: 2, y: 2)?.text == "b")
-            #expect(t.screenCell(x: 3, y: 2)?.text == "漢")
-            #expect(t.screenCell(x: 5, y: 2)?.text == "字")
-            #expect(t.screenCell(x: 7, y: 2)?.text == "e\u{301}")
-            #expect(t.screenCell(x: 8, y: 2)?.text == "z")
-            #expect(t.screenCell(x: 9, y: 2)?.text == " ")
-            #expect(t.screenCell(x: 0, y: 0)?.text == " ")
+            show(t, m, f)
+            expectShows(m, f, t)
+            #expect(m.text(row: 2) == " ab漢字e\u{301}z           ")
         }
     }
 
     @Test func aSecondFrameChangesOnlyWhatDiffers() throws {
-        try withScreen(Size(width: 12, height: 3)) { t in
+        try withScreen(Size(width: 12, height: 3)) { t, m in
             var f = Frame(size: t.size)
             f.put("hello 漢字", x: 0, y: 1)
-            t.present(f)
+            show(t, m, f)
             var g = f
             g[1, 1] = Cell(scalar: 0x61, style: Style(.danger))   // "hallo"
-            t.present(g)
-            // ncurses reports a wide character in both of its columns.
-            #expect(row(t, 1, 11) == ["h", "a", "l", "l", "o", " ", "漢", "漢", "字", "字", " "])
-            #expect(t.screenCell(x: 1, y: 1)?.text == "a")
-            #expect(t.screenCell(x: 6, y: 1)?.text == "漢")
-            #expect(t.screenCell(x: 8, y: 1)?.text == "字")
-            #expect(t.screenCell(x: 1, y: 1)?.bold == true)   // danger is bold in every profile
+            show(t, m, g)
+            expectShows(m, g, t)
+            #expect(m.cells[1][1].attributes.bold)   // danger is bold in every profile
 
             // A wide character replaced by two narrow ones, and a narrow one by a wide one.
             var h = g
             h.put("xy", x: 6, y: 1)
             h.put("字", x: 2, y: 1)
-            t.present(h)
-            #expect(row(t, 1, 11) == ["h", "a", "字", "字", "o", " ", "x", "y", "字", "字", " "])
-            #expect(t.screenCell(x: 6, y: 1)?.text == "x")
-            #expect(t.screenCell(x: 7, y: 1)?.text == "y")
-            #expect(t.screenCell(x: 8, y: 1)?.text == "字")
+            show(t, m, h)
+            expectShows(m, h, t)
+            #expect(m.text(row: 1) == "ha字o xy字  ")
         }
     }
 
-    @Test func controlCharactersNeverReachNcurses() throws {
-        try withScreen(Size(width: 8, height: 2)) { t in
+    @Test func aTypedCharacterCostsOneByte() throws {
+        try withScreen(Size(width: 30, height: 5)) { t, m in
+            var f = Frame(size: t.size)
+            f.put("notes: ab", x: 0, y: 2)
+            f.cursor = Point(x: 9, y: 2)
+            show(t, m, f)
+            var g = f
+            g.put("c", x: 9, y: 2)
+            g.cursor = Point(x: 10, y: 2)
+            #expect(show(t, m, g) == Array("c".utf8))
+            expectShows(m, g, t)
+            // A change elsewhere: a move there, the character, and a move back.
+            var h = g
+            h.put("3", x: 28, y: 0, style: .role(.accent))
+            let bytes = show(t, m, h)
+            expectShows(m, h, t)
+            #expect(bytes.count <= 30, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        try withScreen(Size(width: 8, height: 2)) { t, m in
             var f = Frame(size: t.size)
             f[0, 0] = Cell(scalar: 0x07, style: .normal)
             f[1, 0] = Cell(scalar: 0x1B, style: .normal)
             f[2, 0] = Cell(scalar: 0x9B, style: .normal)
             f[3, 0] = Cell(scalar: 0x41, style: .normal)
-            t.present(f)
-            #expect(t.screenCell(x: 0, y: 0)?.text == "\u{FFFD}")
-            #expect(t.screenCell(x: 1, y: 0)?.text == "\u{FFFD}")
-            #expect(t.screenCell(x: 2, y: 0)?.text == "\u{FFFD}")
-            #expect(t.screenCell(x: 3, y: 0)?.text == "A")
+            let bytes = show(t, m, f)
+            #expect(!bytes.contains(0x07) && !bytes.contains(0x9B))
+            #expect(m.text(row: 0) == "\u{FFFD}\u{FFFD}\u{FFFD}A    ")
+            #expect(m.unknown.isEmpty)
         }
     }
 
     @Test func aFrameLargerThanTheScreenIsClipped() throws {
-        try withScreen(Size(width: 6, height: 2)) { t in
+        try withScreen(Size(width: 6, height: 2)) { t, m in
             var f = Frame(size: Size(width: 10, height: 4))
             f.put("abcde漢xyz", x: 0, y: 0)
             f.put("last", x: 0, y: 3)
-            t.present(f)
-            #expect(row(t, 0, 6) == ["a", "b", "c", "d", "e", " "])   // the wide char would straddle the edge
-            #expect(t.screenCell(x: 0, y: 1)?.text == " ")
+            show(t, m, f)
+            #expect(m.text(row: 0) == "abcde ")   // the wide char would straddle the edge
+            #expect(m.text(row: 1) == "      ")
+            #expect(m.unknown.isEmpty)
         }
     }
 
     @Test func aResizeRedrawsEverything() throws {
-        try withScreen(Size(width: 10, height: 3)) { t in
+        try withScreen(Size(width: 10, height: 3)) { t, m in
             var f = Frame(size: t.size)
             f.put("before", x: 0, y: 0)
-            t.present(f)
-            resizeterm(4, 12)
+            show(t, m, f)
+            t.resizeHeadless(to: Size(width: 12, height: 4))
             #expect(t.size == Size(width: 12, height: 4))
+            // The terminal keeps what it had where it still fits; the program clears it.
+            let m2 = ModelTerminal(width: 12, height: 4)
+            m2.play(Array("\u{1B}[?1049h\u{1B}[?25lbefore".utf8))
             var g = Frame(size: t.size)
             g.put("after", x: 2, y: 3)
-            t.present(g)
-            #expect(row(t, 0, 6) == [" ", " ", " ", " ", " ", " "])
-            #expect(row(t, 3, 7) == [" ", " ", "a", "f", "t", "e", "r"])
+            show(t, m2, g)
+            expectShows(m2, g, t)
         }
     }
 
     @Test func noColorGivesMonochromeWithAttributes() throws {
-        try withScreen(Size(width: 10, height: 3), options: .init(environment: ["NO_COLOR": "1"])) { t in
+        try withScreen(Size(width: 10, height: 3), options: .init(environment: ["NO_COLOR": "1"])) { t, m in
             #expect(t.profile == .monochrome)
             var f = Frame(size: t.size)
             f.put("H", x: 0, y: 0, style: .role(.header))
             f.put("S", x: 1, y: 0, style: .role(.selection))
             f.put("W", x: 2, y: 0, style: .role(.warning))
-            t.present(f)
-            let header = try #require(t.screenCell(x: 0, y: 0))
-            #expect(header.reverse && header.bold && header.pair == 0)
-            let selection = try #require(t.screenCell(x: 1, y: 0))
-            #expect(selection.reverse && selection.pair == 0)
-            #expect(t.screenCell(x: 2, y: 0)?.underline == true)
+            let bytes = show(t, m, f)
+            expectShows(m, f, t)
+            let header = m.cells[0][0].attributes
+            #expect(header.reverse && header.bold && header.foreground < 0 && header.background < 0)
+            #expect(m.cells[0][1].attributes.reverse)
+            #expect(m.cells[0][2].attributes.underline)
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("38;5"))
         }
     }
 
     @Test func colourWithoutNoColor() throws {
-        try withScreen(Size(width: 10, height: 3), options: .init(environment: ["NO_COLOR": ""])) { t in
+        try withScreen(Size(width: 10, height: 3), options: .init(environment: ["NO_COLOR": ""])) { t, m in
             #expect(t.profile == .twoFiftySix)
             var f = Frame(size: t.size)
             f.put("H", x: 0, y: 0, style: .role(.header))
             f.put("n", x: 1, y: 0)
-            t.present(f)
-            #expect(t.screenCell(x: 0, y: 0)?.pair ?? 0 > 0)
-            #expect(t.screenCell(x: 1, y: 0)?.pair == 0)
+            show(t, m, f)
+            expectShows(m, f, t)
+            #expect(m.cells[0][0].attributes.background == 24 && m.cells[0][0].attributes.foreground == 255)
+            #expect(m.cells[0][1].attributes == ModelTerminal.Attributes())
         }
-        try withScreen(Size(width: 10, height: 3), options: .init(colorMode: .eight, environment: [:])) { t in
+        try withScreen(Size(width: 10, height: 3), options: .init(colorMode: .eight, environment: [:])) { t, m in
             #expect(t.profile == .eight)
+            var f = Frame(size: t.size)
+            f.put("H", x: 0, y: 0, style: .role(.header))
+            show(t, m, f)
+            expectShows(m, f, t)
+            #expect(m.cells[0][0].attributes.background == 4)
         }
     }
 
-    @Test func restoreIsIdempotent() throws {
+    @Test func leavingPutsTheTerminalBack() throws {
         CursesTerminal.setUpLocale()
         let t = try CursesTerminal(headlessSize: Size(width: 5, height: 2))
+        let m = ModelTerminal(width: 5, height: 2)
+        var f = Frame(size: t.size)
+        f.put("ab", x: 0, y: 0, style: .role(.header))
+        m.play(Array("\u{1B}[?1h".utf8))   // as if keypad mode were on from before: leaving turns it off
+        t.present(f)
+        m.play(t.takeOutput())
         t.restore()
-        t.restore()
+        m.play(t.takeOutput())
+        #expect(m.modes[1049] == false)
+        #expect(m.cursorVisible)
+        #expect(m.modes[1] == false)
+        #expect(m.pen == ModelTerminal.Attributes())
+        t.restore()   // again: nothing more
+        #expect(t.takeOutput().isEmpty)
         t.present(Frame(size: Size(width: 5, height: 2)))   // ignored after restore
+        #expect(t.takeOutput().isEmpty)
         #expect(t.readKey(timeoutMs: 0) == nil)
     }
 
+    @Test func aTerminalNeverStartedIsLeftAlone() throws {
+        CursesTerminal.setUpLocale()
+        let t = try CursesTerminal(headlessSize: Size(width: 5, height: 2))
+        t.restore()
+        #expect(t.takeOutput().isEmpty)
+    }
+
     @Test func headlessScreenReadsNoKeys() throws {
-        try withScreen(Size(width: 5, height: 2)) { t in
+        try withScreen(Size(width: 5, height: 2)) { t, _ in
             #expect(t.readKey(timeoutMs: 0) == nil)
         }
     }
 
     @Test func cursorPlacementDoesNotDisturbCells() throws {
-        try withScreen(Size(width: 6, height: 2)) { t in
+        try withScreen(Size(width: 6, height: 2)) { t, m in
             var f = Frame(size: t.size)
             f.put("abc", x: 0, y: 0)
             f.cursor = Point(x: 3, y: 0)
-            t.present(f)
+            show(t, m, f)
+            expectShows(m, f, t)
             f.cursor = nil
-            t.present(f)
+            show(t, m, f)
+            expectShows(m, f, t)
             f.cursor = Point(x: 40, y: 9)   // off screen: hidden, not an error
-            t.present(f)
-            #expect(row(t, 0, 4) == ["a", "b", "c", " "])
+            show(t, m, f)
+            expectShows(m, f, t)
+            #expect(m.text(row: 0) == "abc   ")
+        }
+    }
+
+    @Test func unknownAndCursorlessTerminalsAreRefused() {
+        #expect(throws: CursesTerminalError.cannotInitialize(terminalType: "no-such-terminal-mlsd")) {
+            _ = try CursesTerminal(headlessSize: Size(width: 5, height: 2), terminalType: "no-such-terminal-mlsd")
+        }
+        #expect(throws: CursesTerminalError.cannotMoveCursor(terminalType: "dumb")) {
+            _ = try CursesTerminal(headlessSize: Size(width: 5, height: 2), terminalType: "dumb")
+        }
+    }
+
+    @Test func paddingNeverReachesTheTerminal() throws {
+        try withScreen(Size(width: 20, height: 5), terminalType: "vt100") { t, m in
+            var f = Frame(size: t.size)
+            f.put("padded", x: 3, y: 2, style: .role(.header))
+            f.cursor = Point(x: 9, y: 2)
+            let bytes = show(t, m, f)
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("$<"))
+            expectShows(m, f, t)
         }
     }
 }

@@ -1,0 +1,185 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the program needs of a terminal's description (terminfo), read once when the terminal
+/// opens. The frame writer builds its output from these; nothing else reads terminfo.
+///
+/// A capability the terminal lacks is empty (or nil when it takes parameters).
+public struct Capabilities: Sendable {
+    public var clearScreen: [UInt8] = []
+    public var resetAttributes: [UInt8] = []
+    public var bold: [UInt8] = []
+    public var dim: [UInt8] = []
+    public var reverse: [UInt8] = []
+    public var underline: [UInt8] = []
+    public var hideCursor: [UInt8] = []
+    public var showCursor: [UInt8] = []
+    public var clearToEndOfLine: [UInt8] = []
+    public var carriageReturn: [UInt8] = []
+    public var cursorLeft: [UInt8] = []
+    public var scrollForward: [UInt8] = []
+    public var scrollReverse: [UInt8] = []
+    public var enterAlternateScreen: [UInt8] = []
+    public var exitAlternateScreen: [UInt8] = []
+    public var keypadOn: [UInt8] = []
+    public var keypadOff: [UInt8] = []
+
+    public var moveTo: Parameterized?           // row, column
+    public var moveToColumn: Parameterized?     // column
+    public var moveToRow: Parameterized?        // row
+    public var eraseCharacters: Parameterized?  // count
+    public var foreground: Parameterized?       // colour
+    public var background: Parameterized?       // colour
+    public var scrollRegion: Parameterized?     // top row, bottom row
+    public var scrollForwardLines: Parameterized?
+    public var scrollReverseLines: Parameterized?
+
+    /// Writing the last column wraps (`am`), but only when the next character comes (`xenl`).
+    public var autoMargins = false
+    public var lateWrap = false
+    /// Erasing fills with the current background colour (`bce`).
+    public var backgroundColorErase = false
+    /// Colours the terminal offers (0: none), and whether it can go back to its own (`op`).
+    public var colors = 0
+    public var hasDefaultColors = false
+    /// Whether the description knows a mouse (`kmous`).
+    public var hasMouse = false
+    /// Lines and columns the description gives, for when the kernel does not know the size.
+    public var lines = 0
+    public var columns = 0
+
+    public init() {}
+
+    /// Reads the description of `terminalType` (nil: `$TERM`); nil when terminfo does not know
+    /// it. `fd` is the terminal it is for (-1 for none).
+    public static func load(terminalType: String?, fd: Int32 = -1) -> Capabilities? {
+        let ok = terminalType.map { mlsd_setupterm($0, fd) } ?? mlsd_setupterm(nil, fd)
+        guard ok == 1 else { return nil }
+        defer { mlsd_free_terminfo() }
+        var c = Capabilities()
+        func s(_ name: String) -> [UInt8] {
+            guard let p = mlsd_tigetstr(name) else { return [] }
+            return withoutPadding(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        }
+        func p(_ name: String) -> Parameterized? {
+            mlsd_tigetstr(name).map { Parameterized(String(decoding: withoutPadding(UnsafeBufferPointer(
+                start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))), as: UTF8.self)) }
+        }
+        c.clearScreen = s("clear")
+        c.resetAttributes = s("sgr0")
+        c.bold = s("bold"); c.dim = s("dim"); c.reverse = s("rev"); c.underline = s("smul")
+        c.hideCursor = s("civis"); c.showCursor = s("cnorm")
+        c.clearToEndOfLine = s("el")
+        c.carriageReturn = s("cr"); c.cursorLeft = s("cub1")
+        c.scrollForward = s("ind"); c.scrollReverse = s("ri")
+        c.enterAlternateScreen = s("smcup"); c.exitAlternateScreen = s("rmcup")
+        c.keypadOn = s("smkx"); c.keypadOff = s("rmkx")
+        c.moveTo = p("cup"); c.moveToColumn = p("hpa"); c.moveToRow = p("vpa")
+        c.eraseCharacters = p("ech")
+        c.foreground = p("setaf"); c.background = p("setab")
+        c.scrollRegion = p("csr"); c.scrollForwardLines = p("indn"); c.scrollReverseLines = p("rin")
+        c.autoMargins = tigetflag("am") > 0
+        c.lateWrap = tigetflag("xenl") > 0
+        c.backgroundColorErase = tigetflag("bce") > 0
+        c.colors = c.foreground == nil ? 0 : max(0, Int(tigetnum("colors")))
+        c.hasDefaultColors = !s("op").isEmpty || tigetflag("AX") > 0
+        c.hasMouse = !s("kmous").isEmpty
+        c.lines = max(0, Int(tigetnum("lines")))
+        c.columns = max(0, Int(tigetnum("cols")))
+        return c
+    }
+
+    /// A capability that takes numbers. The common ANSI forms (`ESC [ n ; m H` and the like)
+    /// are filled in here; any other goes through terminfo's own interpreter.
+    public struct Parameterized: Sendable {
+        public let template: String
+        private let form: Form
+        private enum Form: Sendable {
+            /// `ESC [`, the parameters (1-based when `%i`) separated by `;`, then `final`.
+            case csi(count: Int, oneBased: Bool, final: UInt8)
+            case terminfo
+        }
+
+        public init(_ template: String) {
+            self.template = template
+            form = Parameterized.recognise(template)
+        }
+
+        private static func recognise(_ t: String) -> Form {
+            let b = Array(t.utf8)
+            guard b.count >= 4, b[0] == 0x1B, b[1] == UInt8(ascii: "["),
+                  let final = b.last, (final >= 0x40 && final <= 0x7E) else { return .terminfo }
+            let body = String(decoding: b[2..<(b.count - 1)], as: UTF8.self)
+            switch body {
+            case "%i%p1%d;%p2%d": return .csi(count: 2, oneBased: true, final: final)
+            case "%p1%d;%p2%d": return .csi(count: 2, oneBased: false, final: final)
+            case "%i%p1%d": return .csi(count: 1, oneBased: true, final: final)
+            case "%p1%d": return .csi(count: 1, oneBased: false, final: final)
+            default: return .terminfo
+            }
+        }
+
+        /// Appends the sequence for `a` (and `b`) to `out`.
+        public func append(to out: inout [UInt8], _ a: Int, _ b: Int = 0) {
+            switch form {
+            case .csi(let count, let oneBased, let final):
+                out.append(0x1B); out.append(UInt8(ascii: "["))
+                appendDecimal(&out, oneBased ? a + 1 : a)
+                if count == 2 {
+                    out.append(UInt8(ascii: ";"))
+                    appendDecimal(&out, oneBased ? b + 1 : b)
+                }
+                out.append(final)
+            case .terminfo:
+                let r = template.withCString { mlsd_tiparm2($0, Int32(clamping: a), Int32(clamping: b)) }
+                if let r { out.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(r).assumingMemoryBound(to: UInt8.self), count: strlen(r))) }
+            }
+        }
+
+        /// The sequence for `a` (and `b`).
+        public func bytes(_ a: Int, _ b: Int = 0) -> [UInt8] {
+            var out: [UInt8] = []
+            append(to: &out, a, b)
+            return out
+        }
+    }
+}
+
+/// A capability without its padding (`$<5>`, `$<100/>`): delays for hardware terminals that
+/// terminfo's own output routine would turn into waits, and that would show as text here.
+func withoutPadding(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    while i < b.count {
+        if b[i] == UInt8(ascii: "$"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "<") {
+            var j = i + 2
+            while j < b.count, b[j] != UInt8(ascii: ">"),
+                  (b[j] >= 0x30 && b[j] <= 0x39) || b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "*") || b[j] == UInt8(ascii: "/") { j += 1 }
+            if j < b.count, b[j] == UInt8(ascii: ">"), j > i + 2 { i = j + 1; continue }
+        }
+        out.append(b[i])
+        i += 1
+    }
+    return out
+}
+
+@inline(__always)
+func appendDecimal(_ out: inout [UInt8], _ value: Int) {
+    var v = value
+    if v < 0 { out.append(UInt8(ascii: "-")); v = -v }
+    if v < 10 { out.append(UInt8(48 + v)); return }
+    if v < 100 { out.append(UInt8(48 + v / 10)); out.append(UInt8(48 + v % 10)); return }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+        while v > 0 { d[n] = UInt8(48 + v % 10); v /= 10; n += 1 }
+        while n > 0 { n -= 1; out.append(d[n]) }
+    }
+}
