@@ -200,7 +200,17 @@ public final class CursesTerminal: Terminal {
             var done = 0
             while done < b.count {
                 let n = write(outputFD, b.baseAddress! + done, b.count - done)
-                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
+                if n > 0 {
+                    done += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    // Output left non-blocking by another program: wait until the terminal takes more.
+                    var p = pollfd(fd: outputFD, events: Int16(POLLOUT), revents: 0)
+                    if poll(&p, 1, 1000) <= 0 { break }
+                } else {
+                    break
+                }
             }
         }
     }

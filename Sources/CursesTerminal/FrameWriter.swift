@@ -38,6 +38,8 @@ struct FrameWriter {
     /// Colour sequences, made once each.
     private var foregrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
     private var backgrounds: [[UInt8]?] = Array(repeating: nil, count: 256)
+    /// The rows of the frame being written that differ from the screen (kept to reuse its storage).
+    private var changedRows: [Int] = []
 
     init(caps: Capabilities, styles: StyleTable, replacement: UInt32) {
         self.caps = caps
@@ -89,21 +91,35 @@ struct FrameWriter {
         let plain = frame.clusters.isEmpty && old.clusters.isEmpty
         // The next generation of the frame presented last: only its written rows can differ.
         let onlyWritten = !full && frame.lineage == lastLineage && frame.generation == lastGeneration &+ 1
-        var scrolled = 0..<0
         let oldClusters = old.clusters
         if w > 0 && h > 0 {
             frame.cells.withUnsafeBufferPointer { cells in
                 old.cells.withUnsafeMutableBufferPointer { before in
-                    if plain && !full && w == fw && h == frame.size.height && w == screen.width && h == screen.height {
-                        scrolled = scrollIfCheaper(cells, before, width: w, height: h, frame: frame, onlyWritten: onlyWritten)
-                    }
                     let rowBytes = w * MemoryLayout<Cell>.stride
+                    guard plain else {
+                        for y in 0..<h where !onlyWritten || frame.wasWritten(row: y) {
+                            writeRow(y, cells, UnsafeBufferPointer(before), frame, oldClusters, width: w, screen: screen)
+                        }
+                        return
+                    }
+                    // The rows that changed, then (when many did) a scroll, then the writing.
+                    changedRows.removeAll(keepingCapacity: true)
+                    for y in 0..<h where !onlyWritten || frame.wasWritten(row: y) {
+                        if memcmp(cells.baseAddress! + y * fw, before.baseAddress! + y * fw, rowBytes) != 0 { changedRows.append(y) }
+                    }
+                    var scrolled = 0..<0
+                    if changedRows.count >= 4 && !full && w == fw && h == frame.size.height && w == screen.width && h == screen.height {
+                        scrolled = scrollIfCheaper(cells, before, width: w, height: h)
+                    }
+                    var next = 0   // in changedRows
                     for y in 0..<h {
-                        if onlyWritten && !frame.wasWritten(row: y) && !scrolled.contains(y) { continue }
+                        let listed = next < changedRows.count && changedRows[next] == y
+                        if listed { next += 1 }
+                        guard listed || scrolled.contains(y) else { continue }
                         let row = y * fw
-                        if plain && memcmp(cells.baseAddress! + row, before.baseAddress! + row, rowBytes) == 0 { continue }
+                        if !listed && memcmp(cells.baseAddress! + row, before.baseAddress! + row, rowBytes) == 0 { continue }
                         writeRow(y, cells, UnsafeBufferPointer(before), frame, oldClusters, width: w, screen: screen)
-                        if plain { (before.baseAddress! + row).update(from: cells.baseAddress! + row, count: fw) }
+                        (before.baseAddress! + row).update(from: cells.baseAddress! + row, count: fw)
                     }
                 }
             }
@@ -385,25 +401,15 @@ struct FrameWriter {
 
     /// When a block of rows moved up or down (the notes scrolled), moves it on the terminal
     /// with a scroll region, as far as that leaves fewer cells to draw than drawing them all,
-    /// and shifts the model to match. Returns the rows the region covered: each must then be
-    /// compared, written or not.
+    /// and shifts the model to match. `changedRows` holds the rows that differ. Returns the rows
+    /// the region covered: each must then be compared, written or not.
     private mutating func scrollIfCheaper(_ cells: UnsafeBufferPointer<Cell>, _ before: UnsafeMutableBufferPointer<Cell>,
-                                          width w: Int, height h: Int, frame: Frame, onlyWritten: Bool) -> Range<Int> {
+                                          width w: Int, height h: Int) -> Range<Int> {
         guard let csr = caps.scrollRegion, caps.moveTo != nil,
               !caps.scrollForward.isEmpty || caps.scrollForwardLines != nil,
-              !caps.scrollReverse.isEmpty || caps.scrollReverseLines != nil else { return 0..<0 }
+              !caps.scrollReverse.isEmpty || caps.scrollReverseLines != nil,
+              let top = changedRows.first, let bottom = changedRows.last else { return 0..<0 }
         let new = cells.baseAddress!, old = UnsafePointer(before.baseAddress!)
-        let rowBytes = w * MemoryLayout<Cell>.stride
-        var top = -1, bottom = -1, changed = 0
-        for y in 0..<h {
-            if onlyWritten && !frame.wasWritten(row: y) { continue }
-            if memcmp(new + y * w, old + y * w, rowBytes) != 0 {
-                if top < 0 { top = y }
-                bottom = y
-                changed += 1
-            }
-        }
-        guard changed >= 4 else { return 0..<0 }
         let rows = bottom - top + 1
         // Cells to draw without scrolling.
         var base = 0
