@@ -14,7 +14,7 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
         case .notATerminal:
             return "standard input and output must be a terminal"
         case .cannotInitialize(let t):
-            return "cannot initialise the terminal (TERM=\(t.isEmpty ? "unset" : t))"
+            return t.isEmpty ? "TERM is not set, so the terminal type is unknown" : "no terminal description (terminfo) for TERM=\(t)"
         case .cannotMoveCursor(let t):
             return "the terminal type \(t.isEmpty ? "(unset)" : t) cannot place the cursor, which a full-screen program needs"
         case .cannotOpenNullDevice:

@@ -307,6 +307,8 @@ struct CursesTerminalTests {
         #expect(throws: CursesTerminalError.cannotInitialize(terminalType: "no-such-terminal-mlsd")) {
             _ = try CursesTerminal(headlessSize: Size(width: 5, height: 2), terminalType: "no-such-terminal-mlsd")
         }
+        #expect(CursesTerminalError.cannotInitialize(terminalType: "no-such-terminal-mlsd").description
+                == "no terminal description (terminfo) for TERM=no-such-terminal-mlsd")
         #expect(throws: CursesTerminalError.cannotMoveCursor(terminalType: "dumb")) {
             _ = try CursesTerminal(headlessSize: Size(width: 5, height: 2), terminalType: "dumb")
         }
