@@ -46,6 +46,31 @@ struct PracticeEndToEndTests {
         #expect(md.contains("## Time per stage"))
     }
 
+    /// The terminal is sent only what changed, and scrolled rows are moved with a scroll region:
+    /// after typing that scrolls the notes many times, the screen must be what drawing it whole
+    /// gives (a resize makes the program draw it whole).
+    @Test func typingThatScrollsLeavesTheScreenAsAFullRedrawWould() throws {
+        let t = try Tmux("sh -c '\(bin) practice --minutes 180; sleep 30'", width: 120, height: 30)
+        try t.waitFor("Stage 1/7")
+        for i in 1...24 {
+            let mark = "n" + String(100 + i).dropFirst() + "z"   // one word, so that it never wraps
+            try t.type("\(mark) of the answer: 漢字 the two tower model retrieves candidates within budget; ")
+            try t.waitFor(mark)
+        }
+        let typed = t.screen()
+        try t.resize(width: 119, height: 30)
+        try t.waitUntil("redrawn at 119 columns") { $0 != typed }
+        try t.resize(width: 120, height: 30)
+        let whole = try t.waitUntil("drawn whole at 120 columns") { s in
+            s.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().elementsEqual(
+                typed.split(separator: "\n", omittingEmptySubsequences: false).dropFirst())
+        }
+        // The header (line 1) holds the clocks, which may have moved on.
+        #expect(Array(whole.split(separator: "\n", omittingEmptySubsequences: false).dropFirst())
+                == Array(typed.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()))
+        #expect(typed.contains("n24z of the answer"))
+    }
+
     @Test func resizeRedrawsAndATinyTerminalAsksForRoom() throws {
         let t = try Tmux("sh -c '\(bin) practice; sleep 30'", width: 100, height: 30)
         try t.waitFor("Stage 1/7")
