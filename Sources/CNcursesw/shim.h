@@ -1,11 +1,7 @@
 #ifndef MLSD_CNCURSESW_SHIM_H
 #define MLSD_CNCURSESW_SHIM_H
 
-// SwiftPM drops pkg-config's -D flags: without these the wide-character API is invisible.
-#define NCURSES_WIDECHAR 1
-#ifndef _XOPEN_SOURCE_EXTENDED
-#define _XOPEN_SOURCE_EXTENDED 1
-#endif
+// curses.h is included for the terminfo functions it declares (tigetflag, tigetnum, tiparm).
 
 #include <locale.h>
 #include <langinfo.h>

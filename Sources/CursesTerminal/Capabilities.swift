@@ -61,14 +61,11 @@ public struct Capabilities: Sendable {
         guard ok == 1 else { return nil }
         defer { mlsd_free_terminfo() }
         var c = Capabilities()
-        func s(_ name: String) -> [UInt8] {
-            guard let p = mlsd_tigetstr(name) else { return [] }
-            return withoutPadding(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        func raw(_ name: String) -> [UInt8]? {
+            mlsd_tigetstr(name).map { withoutPadding(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
         }
-        func p(_ name: String) -> Parameterized? {
-            mlsd_tigetstr(name).map { Parameterized(String(decoding: withoutPadding(UnsafeBufferPointer(
-                start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))), as: UTF8.self)) }
-        }
+        func s(_ name: String) -> [UInt8] { raw(name) ?? [] }
+        func p(_ name: String) -> Parameterized? { raw(name).map { Parameterized(String(decoding: $0, as: UTF8.self)) } }
         c.clearScreen = s("clear")
         c.resetAttributes = s("sgr0")
         c.bold = s("bold"); c.dim = s("dim"); c.reverse = s("rev"); c.underline = s("smul")

@@ -153,7 +153,7 @@ public final class CursesTerminal: Terminal {
         guard isOpen else { return }
         if started {
             if mouseOn { writer.out += Array("\u{1B}[?1006l\u{1B}[?1002l".utf8); mouseOn = false }
-            writer.leave(screenHeight: screenSize.height, alternateScreen: !capabilities.exitAlternateScreen.isEmpty)
+            writer.leave(screenHeight: screenSize.height)
             writer.out += capabilities.keypadOff
             writer.out += capabilities.exitAlternateScreen
             flush()

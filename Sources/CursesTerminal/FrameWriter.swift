@@ -57,9 +57,9 @@ struct FrameWriter {
     }
 
     /// The cursor and attributes as the terminal had them before the program (for leaving).
-    mutating func leave(screenHeight: Int, alternateScreen: Bool) {
+    mutating func leave(screenHeight: Int) {
         if pen != .plain { out += caps.resetAttributes; pen = .plain }
-        if !alternateScreen, screenHeight > 0, let cup = caps.moveTo {
+        if caps.exitAlternateScreen.isEmpty, screenHeight > 0, let cup = caps.moveTo {
             // The shell's prompt goes below what was drawn.
             cup.append(to: &out, screenHeight - 1, 0)
             cursorX = -1; cursorY = -1

@@ -19,6 +19,13 @@ func cpuTime(_ body: () throws -> Void) rethrows -> Double {
     return (s(b.ru_utime) - s(a.ru_utime)) + (s(b.ru_stime) - s(a.ru_stime))
 }
 
+/// CPU time of the calling thread, in seconds.
+func threadCPUTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Wall time of a block, in seconds.
 func wallTime(_ body: () throws -> Void) rethrows -> Double {
     let c = ContinuousClock()

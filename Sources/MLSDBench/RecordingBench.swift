@@ -115,7 +115,6 @@ func recordingBenchmarks() throws -> [Figure] {
 
     // At typing pace: a key every 5 ms with the process asleep in between, as in a session (on
     // this machine each wake-up makes the same work several times dearer than in a tight loop).
-    func threadCPU() -> Double { var ts = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9 }
     var paced = PracticeScreen(scenario: scenario, settings: settings, at: 0)
     let pacedRec = Recorder(path: folder + "/paced.mlsd", header: header)
     let pacedTerm = try? CursesTerminal(headlessSize: size, discardOutput: true)
@@ -125,12 +124,12 @@ func recordingBenchmarks() throws -> [Figure] {
         usleep(5000)
         let t = 1 + Double(k) * 0.2
         let ch = typingText[k % typingText.count]
-        let c0 = threadCPU()
+        let c0 = threadCPUTime()
         let out = paced.handle(ch == "\n" ? .enter : .char(ch), at: t)
         pacedTerm?.present(paced.view(size: size, at: t, glyphs: .unicode))
-        let c1 = threadCPU()
+        let c1 = threadCPUTime()
         pacedRec.record(out.events, at: 1)
-        recCPU += threadCPU() - c1
+        recCPU += threadCPUTime() - c1
         keyCPU += c1 - c0
     }
     pacedTerm?.restore()
@@ -145,9 +144,9 @@ func recordingBenchmarks() throws -> [Figure] {
     var syncCPU = 0.0
     for k in 0..<200 {
         usleep(5000)
-        let c0 = threadCPU()
+        let c0 = threadCPUTime()
         syncRec.record(produced[k % produced.count], at: Double(k) * 3)   // each event 3 s after the last: an fsync each
-        syncCPU += threadCPU() - c0
+        syncCPU += threadCPUTime() - c0
     }
     let perSync = syncCPU / Double(max(1, syncRec.syncs)) * 1e6
     syncRec.close(at: 1e6)

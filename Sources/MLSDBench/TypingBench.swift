@@ -94,10 +94,3 @@ func evictCaches(_ memory: inout [UInt64]) {
         m[0] = sum
     }
 }
-
-/// CPU time of the calling thread, in seconds.
-func threadCPUTime() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
