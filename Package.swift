@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Types are looked up through their metadata accessors, not by mangled name at run time: the
+// run-time path checks a generic type's requirements (a Dictionary key's Hashable …) by
+// searching every protocol conformance in the program, about 0.1–0.4 M instructions for each
+// new one, and start-up met a dozen of them before its first frame.
+let startUp: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "mlsd",
     platforms: [.macOS(.v15)],
@@ -14,23 +20,25 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TextWidth"),
-        .target(name: "TerminalKit", dependencies: ["TextWidth"]),
+        .target(name: "TextWidth", swiftSettings: startUp),
+        .target(name: "TerminalKit", dependencies: ["TextWidth"], swiftSettings: startUp),
         .target(name: "CSystem"),
-        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth", "CSystem"]),
-        .target(name: "MockUI", dependencies: ["InterviewKit", "TerminalKit"]),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
+        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth", "CSystem"], swiftSettings: startUp),
+        .target(name: "MockUI", dependencies: ["InterviewKit", "TerminalKit"], swiftSettings: startUp),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"], swiftSettings: startUp),
         .executableTarget(
             name: "mlsd",
             dependencies: [
                 "InterviewKit", "TerminalKit", "MockUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: startUp
         ),
         .executableTarget(
             name: "MLSDBench",
             dependencies: ["InterviewKit", "TerminalKit", "MockUI", "CursesTerminal"],
-            path: "Sources/MLSDBench"
+            path: "Sources/MLSDBench",
+            swiftSettings: startUp
         ),
         .target(name: "TestSupport", dependencies: ["InterviewKit", "TerminalKit", "MockUI"], path: "Tests/TestSupport"),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),

@@ -103,6 +103,25 @@ public struct Frame: Equatable, Sendable {
     /// Wide characters that would straddle the clip edge are replaced by a space.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
+        draw(text, x: x, y: y, style: style, clip: clip)
+    }
+
+    // The two string types every screen draws get their own entry points, compiled for them.
+    // Through the generic one, the first call of a run asks the Swift runtime for the string
+    // type's associated types (`UTF8View` …), which searches the program's conformances: about
+    // 0.3 M instructions on the way to the first frame.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
+        draw(text, x: x, y: y, style: style, clip: clip)
+    }
+
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, style: Style = .normal, clip: Rect? = nil) -> Int {
+        draw(text, x: x, y: y, style: style, clip: clip)
+    }
+
+    @inline(__always)
+    private mutating func draw(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect?) -> Int {
         let c = (clip ?? bounds).intersection(bounds)
         guard y >= c.y, y < c.maxY else { return 0 }
         wrote(y)

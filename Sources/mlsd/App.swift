@@ -15,7 +15,6 @@ enum App {
         // An interrupted session is offered before anything else (plain text, one key).
         let start = offerResume(start, recording: recording, store: SessionStore())
         let (term, glyphs) = try TerminalSetup.open(display, needs: "this", instead: instead, mouse: true)
-        let env = Environment.current()
         let stopwatch = Stopwatch()
         func now() -> Double { stopwatch.seconds() }
 
@@ -34,7 +33,7 @@ enum App {
             screen = .practice(PracticeScreen(engine: engine, origin: now() - r.duration))
         }
         var app = MockApp(screen: screen, library: library, glyphs: glyphs)
-        let store = SessionStore(environment: env)
+        let store = SessionStore()
         let rec = SessionRecording(choice: recording, store: store)
         var reportPath: String?
         var exitSignal: Int32?
@@ -80,6 +79,8 @@ enum App {
             _ = perform([.sessionStarted(s, settings), .record(p.initialEvents)])
         }
         if case .resume(let r) = start { rec.resume(r) }
+        // What the first frame did not need, made before the first key rather than on it.
+        app.session?.signals.prepare()
         var lastSecond = -1
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }

@@ -17,7 +17,7 @@ struct CaseFolders: Equatable {
     var extra: [String] = []
 
     func library() -> ScenarioLibrary {
-        let env = Environment.current()
+        let env = EnvironmentVariables.process
         let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
         return ScenarioLibrary.load(folders: dirs, cache: ScenarioCache.standard(environment: env))
     }
@@ -25,7 +25,7 @@ struct CaseFolders: Equatable {
     /// A case by id, or exits with the list of valid ids.
     func scenario(_ id: String) throws -> Scenario {
         // Start-up path: a case is normally in ID.yaml, so try that before reading every file.
-        let env = Environment.current()
+        let env = EnvironmentVariables.process
         let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
         let cache = ScenarioCache.standard(environment: env)
         for dir in dirs where !id.utf8.contains(UInt8(ascii: "/")) {

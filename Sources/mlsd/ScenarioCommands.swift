@@ -52,7 +52,7 @@ struct ScenariosCommand: ParsableCommand {
             if paths.isEmpty {
                 let lib = library.library()
                 paths = lib.folders.flatMap { dir in
-                    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+                    (Directory.names(dir) ?? []).sorted()
                         .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
                         .map { (dir as NSString).appendingPathComponent($0) }
                 }

@@ -26,7 +26,7 @@ extension SessionStore {
     /// then by modification time).
     func recordings() -> [String] {
         let ext = "." + RecordingFormat.fileExtension
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        guard let names = Directory.names(folder) else { return [] }
         let paths = names.filter { $0.hasSuffix(ext) && !$0.hasPrefix(".") }.map { "\(folder)/\($0)" }
         func mtime(_ p: String) -> Double {
             var st = stat()

@@ -6,7 +6,7 @@ import InterviewKit
 struct SessionStore {
     let folder: String
 
-    init(environment: [String: String] = Environment.current()) {
+    init(environment: EnvironmentVariables = .process) {
         let base: String
         if let x = environment["XDG_DATA_HOME"], !x.isEmpty, x.hasPrefix("/") { base = x }
         else { base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share" }

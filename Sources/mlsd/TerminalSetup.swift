@@ -1,6 +1,7 @@
 import CursesTerminal
 import Foundation
 import Glibc
+import InterviewKit
 import TerminalKit
 
 /// Opening the screen, shared by the practice run loop and the replay console: a terminal on
@@ -27,7 +28,7 @@ enum TerminalSetup {
         let term: CursesTerminal
         do { term = try CursesTerminal(options: .init(colorMode: display.noColor ? .monochrome : .auto, mouse: mouse && !display.noMouse)) } catch {
             printError("mlsd: cannot start the terminal: \(error)")
-            printError("  Check TERM (now \(Environment.current()["TERM"] ?? "unset")); try TERM=xterm-256color.")
+            printError("  Check TERM (now \(EnvironmentVariables.process["TERM"] ?? "unset")); try TERM=xterm-256color.")
             throw ExitStatus.noTerminal.code
         }
         return (term, (display.ascii || !CursesTerminal.isUnicodeCapable) ? .ascii : .unicode)

@@ -220,3 +220,44 @@ import TextWidth
         #expect(slots[0x1234_5678_9ABC_DEF1] == nil || inserted.contains { $0.0 == 0x1234_5678_9ABC_DEF1 })
     }
 }
+
+@Suite struct LazySignalsTests {
+    static let answer = "We optimise watch time with a two tower model, then check NDCG offline and run an A/B test online."
+
+    @Test func theMatchersAreBuiltOnFirstUseOnceForEveryCopyEvenFromManyThreads() throws {
+        let scenario = try Fixtures.scenario("video-recommendation")
+        let settings = Settings(minutes: 45, level: .senior)
+        let expected = Session(scenario: scenario, settings: settings).signals.matcher.targets(in: Self.answer)
+        #expect(expected.count >= 3, "the answer should hit several checklist points: \(expected)")
+
+        let s = Session(scenario: scenario, settings: settings)
+        #expect(!s.signals.matchersBuilt, "a new session has matched no text: nothing to build yet")
+        #expect(s.signals.stageTargets.count == scenario.stages.count)
+        let copy = s
+        let results = Results(count: 16)
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            results.set(i, copy.signals.matcher.targets(in: Self.answer))
+        }
+        #expect(results.all.allSatisfy { $0 == expected })
+        #expect(s.signals.matchersBuilt, "copies share what one of them built")
+        for (_, item) in scenario.allChecklist { #expect(s.signals.checklistTarget(item.id) != nil) }
+        #expect(s.signals.checklistTarget("no-such-point") == nil)
+    }
+
+    @Test func prepareBuildsThemAndFactsAreAnsweredAsBefore() throws {
+        let scenario = try Fixtures.scenario("video-recommendation")
+        let s = Session(scenario: scenario, settings: Settings(minutes: 45, level: .senior))
+        s.signals.prepare()
+        #expect(s.signals.matchersBuilt)
+        let fact = try #require(s.signals.fact(answering: "How many daily active users are there?", in: scenario))
+        #expect(scenario.facts[fact].asks.contains { $0.lowercased().contains("user") })
+    }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Int]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [Int]) { lock.lock(); slots[i] = v; lock.unlock() }
+    var all: [[Int]] { lock.lock(); defer { lock.unlock() }; return slots }
+}

@@ -62,8 +62,9 @@ import TestSupport
         for id in drawn.boxes.keys.map({ $0 }) + drawn.arrows.keys + drawn.texts.keys {
             hit.formUnion(s.session.signals.matcher.targets(in: drawn.text(of: id)!))
         }
-        for (id, t) in s.session.signals.checklistTarget {
-            #expect(s.session.isCovered(id) == hit.contains(t), "seed \(seed): coverage of \(id)")
+        for (_, item) in s.session.scenario.allChecklist {
+            let t = try #require(s.session.signals.checklistTarget(item.id))
+            #expect(s.session.isCovered(item.id) == hit.contains(t), "seed \(seed): coverage of \(item.id)")
         }
     }
 

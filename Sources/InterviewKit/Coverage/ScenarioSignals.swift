@@ -1,23 +1,33 @@
+import Foundation
+
 /// Everything in a scenario that is found by phrases: checklist points, mention triggers and
 /// mention pitfalls share one matcher; facts have their own.
+///
+/// The matchers are built on first use, not with the session: building them hashes every
+/// phrase of the case (about 2 M instructions), which would otherwise stand between the
+/// start of `mlsd practice` and its first frame, where no text is matched yet. The run loop
+/// calls `prepare()` once that frame is out. Built once, shared by every copy.
 public struct ScenarioSignals: Sendable {
-    public let matcher: SignalMatcher
-    public let factMatcher: SignalMatcher
+    private let built: Built
+    /// Checklist points, mention follow-ups and mention pitfalls, in that target order.
+    public var matcher: SignalMatcher { built.matchers.targets }
+    /// The interviewer's facts, by the phrases that ask for them.
+    public var factMatcher: SignalMatcher { built.matchers.facts }
     /// Target index of each checklist point, in `Scenario.allChecklist` order.
     public let checklistCount: Int
     /// (stage, follow-up index) of each mention follow-up, after the checklist targets.
     public let mentionFollowUps: [(stage: Int, index: Int)]
     /// Pitfall indices of each mention pitfall, after the follow-ups.
     public let mentionPitfalls: [Int]
-    /// Checklist id → target index.
-    public let checklistTarget: [String: Int]
     /// Per stage, the target index of each of its checklist points, in file order.
     public let stageTargets: [[Int]]
+    /// Checklist point id and target index, in target order (a few dozen: searched, not hashed).
+    private let checklistIDs: [String]
 
     public init(_ s: Scenario) {
         var targets: [[String]] = []
-        var ids: [String: Int] = [:]
-        for (_, item) in s.allChecklist { ids[item.id] = targets.count; targets.append(item.signals) }
+        var ids: [String] = []
+        for (_, item) in s.allChecklist { ids.append(item.id); targets.append(item.signals) }
         checklistCount = targets.count
         var fus: [(Int, Int)] = []
         for (si, st) in s.stages.enumerated() {
@@ -31,11 +41,21 @@ public struct ScenarioSignals: Sendable {
             if case .mention(let ps) = p.when { pits.append(pi); targets.append(ps) }
         }
         mentionPitfalls = pits
-        checklistTarget = ids
-        stageTargets = s.stages.map { st in st.checklist.compactMap { ids[$0.id] } }
-        matcher = SignalMatcher(targets: targets)
-        factMatcher = SignalMatcher(targets: s.facts.map(\.asks))
+        checklistIDs = ids
+        // Ids are unique within a case (validation), so the first match is the point.
+        stageTargets = s.stages.map { st in st.checklist.compactMap { c in ids.firstIndex(of: c.id) } }
+        let phrases = targets, facts = s.facts.map(\.asks)
+        built = Built { (SignalMatcher(targets: phrases), SignalMatcher(targets: facts)) }
     }
+
+    /// Checklist id → target index.
+    public func checklistTarget(_ id: String) -> Int? { checklistIDs.firstIndex(of: id) }
+
+    /// Builds the matchers now, if no text has needed them yet.
+    public func prepare() { _ = built.matchers }
+
+    /// Whether the matchers have been built (tests).
+    var matchersBuilt: Bool { built.isBuilt }
 
     public var targetCount: Int { checklistCount + mentionFollowUps.count + mentionPitfalls.count }
     public func followUpTarget(_ k: Int) -> Int { checklistCount + k }
@@ -46,6 +66,32 @@ public struct ScenarioSignals: Sendable {
         let sc = factMatcher.scores(in: question)
         guard let best = sc.indices.max(by: { sc[$0] < sc[$1] || (sc[$0] == sc[$1] && $0 > $1) }), sc[best] > 0 else { return nil }
         return best
+    }
+}
+
+/// The matchers of a `ScenarioSignals`, made by `make` the first time they are asked for.
+private final class Built: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var make: (@Sendable () -> (SignalMatcher, SignalMatcher))?
+    private var made: (targets: SignalMatcher, facts: SignalMatcher)?
+
+    init(_ make: @escaping @Sendable () -> (SignalMatcher, SignalMatcher)) { self.make = make }
+
+    var isBuilt: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made != nil
+    }
+
+    var matchers: (targets: SignalMatcher, facts: SignalMatcher) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let m = made { return m }
+        let (t, f) = make!()
+        made = (t, f)
+        make = nil
+        return (t, f)
     }
 }
 

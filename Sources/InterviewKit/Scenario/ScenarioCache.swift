@@ -21,7 +21,7 @@ public struct ScenarioCache: Sendable {
     }
 
     /// The user's cache, or nil when turned off or when there is nowhere to put it.
-    public static func standard(environment: [String: String]) -> ScenarioCache? {
+    public static func standard(environment: EnvironmentVariables) -> ScenarioCache? {
         if let off = environment["MLSD_NO_CACHE"], !off.isEmpty, off != "0" { return nil }
         guard let program = programStamp else { return nil }
         let base: String
@@ -157,7 +157,7 @@ public struct ScenarioCache: Sendable {
     /// Removes the entries used least recently beyond `maxEntries`, files of an older layout,
     /// and temporary files a crashed writer left (after a minute).
     func prune(now: time_t = time(nil)) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        guard let names = Directory.names(folder) else { return }
         var entries: [(path: String, used: Int)] = []
         for name in names {
             let path = folder + "/" + name

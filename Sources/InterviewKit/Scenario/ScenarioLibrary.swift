@@ -12,10 +12,9 @@ public struct ScenarioLibrary: Sendable {
         var out: [Scenario] = []
         var broken: [(String, [ScenarioIssue])] = []
         var seen = Set<String>()
-        let fm = FileManager.default
         var paths: [String] = []
         for dir in folders {
-            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = Directory.names(dir) else { continue }
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 paths.append((dir as NSString).appendingPathComponent(name))
             }
@@ -44,7 +43,7 @@ public struct ScenarioLibrary: Sendable {
     public var ids: [String] { scenarios.map(\.id) }
 
     /// The folders to search: explicit ones first, then `MLSD_SCENARIOS`, then the bundled folder.
-    public static func folders(extra: [String], environment: [String: String], executablePath: String) -> [String] {
+    public static func folders(extra: [String], environment: EnvironmentVariables, executablePath: String) -> [String] {
         var dirs = extra
         if let env = environment["MLSD_SCENARIOS"], !env.isEmpty {
             dirs += env.split(separator: ":").map(String.init)

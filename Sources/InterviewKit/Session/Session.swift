@@ -42,7 +42,7 @@ public struct Session: Sendable {
         notesHistory = Array(repeating: NotesHistory(), count: n)
         coverage = CoverageIndex(stages: n, targets: signals.targetCount)
         hintsShown = Array(repeating: 0, count: n)
-        for i in 0..<n { coverage.update(stage: i, doc: notes[i], replaced: 0..<1, inserted: 1, matcher: signals.matcher) }
+        // Empty notes hit nothing: the index starts empty, and the matchers are not built yet.
     }
 
     public var stage: Stage { scenario.stages[stageIndex] }
@@ -80,7 +80,7 @@ public struct Session: Sendable {
 
     /// Whether checklist point `id` has been covered anywhere so far.
     public func isCovered(_ id: String) -> Bool {
-        guard let t = signals.checklistTarget[id] else { return false }
+        guard let t = signals.checklistTarget(id) else { return false }
         return coverage.anywhere(t)
     }
 
