@@ -77,7 +77,7 @@ public struct HomeScreen: Sendable {
             let d = Widgets.pane(r, title: "The problem", focused: false, glyphs: glyphs, frame: &f)
             let s = scenarios[selected]
             var lines = [StyledLine(s.title, Style(.title, bold: true)), .blank]
-            lines += s.problem.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0)) }
+            lines += s.problem.lineSlices().map { StyledLine(String($0)) }
             lines += [.blank, StyledLine("Stages: " + s.stages.map { "\($0.title) \($0.share) %" }.joined(separator: " · "), .role(.muted))]
             StyledText.draw(StyledText.wrap(lines, width: d.width - 1), in: d.inset(left: 1), scroll: 0, frame: &f)
         }

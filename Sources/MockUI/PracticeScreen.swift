@@ -529,7 +529,7 @@ public struct PracticeScreen: Sendable {
         }
         lines.append(.blank)
         lines.append(StyledLine("The problem", Style(.title, bold: true)))
-        for p in session.scenario.problem.split(separator: "\n", omittingEmptySubsequences: false) {
+        for p in session.scenario.problem.lineSlices() {
             lines.append(StyledLine(String(p), .role(.muted)))
         }
         return lines

@@ -111,7 +111,7 @@ public enum TextWrap {
 
     /// Wraps text with newlines into display rows (strings).
     public static func lines(_ text: String, width: Int) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { l in
+        text.lineSlices().flatMap { l in
             rows(String(l), width: width).map { String($0.text) }
         }
     }

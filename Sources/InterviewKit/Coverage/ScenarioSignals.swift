@@ -27,7 +27,12 @@ public struct ScenarioSignals: Sendable {
     public init(_ s: Scenario) {
         var targets: [[String]] = []
         var ids: [String] = []
-        for (_, item) in s.allChecklist { ids.append(item.id); targets.append(item.signals) }
+        var perStage: [[Int]] = []
+        // Checklist points in `allChecklist` order: stage by stage, so a stage's are a run.
+        for st in s.stages {
+            perStage.append(Array(ids.count..<(ids.count + st.checklist.count)))
+            for item in st.checklist { ids.append(item.id); targets.append(item.signals) }
+        }
         checklistCount = targets.count
         var fus: [(Int, Int)] = []
         for (si, st) in s.stages.enumerated() {
@@ -42,9 +47,9 @@ public struct ScenarioSignals: Sendable {
         }
         mentionPitfalls = pits
         checklistIDs = ids
-        // Ids are unique within a case (validation), so the first match is the point.
-        stageTargets = s.stages.map { st in st.checklist.compactMap { c in ids.firstIndex(of: c.id) } }
-        let phrases = targets, facts = s.facts.map(\.asks)
+        stageTargets = perStage
+        // A closure, not the key path \.asks: a key path's first use makes its classes' metadata.
+        let phrases = targets, facts = s.facts.map { $0.asks }
         built = Built { (SignalMatcher(targets: phrases), SignalMatcher(targets: facts)) }
     }
 
