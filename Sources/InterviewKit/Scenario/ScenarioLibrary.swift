@@ -73,8 +73,10 @@ public struct ScenarioLibrary: Sendable {
         }
         // The checkout this binary was built from.
         candidates.append(parent(#filePath) + "/../../../Scenarios")
-        for c in candidates {
-            if let real = realPath(c), isDirectory(real) { return real }
+        // One stat each (realpath reads every link of the path: six system calls a candidate);
+        // only the folder found is resolved.
+        for c in candidates where isDirectory(c) {
+            if let real = realPath(c) { return real }
         }
         return nil
     }
