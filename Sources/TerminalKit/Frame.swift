@@ -143,6 +143,19 @@ public struct Frame: Equatable, Sendable {
             return col - x
         } ?? nil
         if let used = fast { return used }
+        // Next: characters that are single one-column scalars (titles with "·", borders, accents).
+        if DisplayWidth.simpleCount(text) != nil {
+            for u in text.unicodeScalars {
+                if col >= c.maxX { break }
+                if col >= c.x {
+                    let i = base + col
+                    if cells[i].isContinuation || (col + 1 < size.width && cells[i + 1].isContinuation) { cleanWide(at: col, y: y) }
+                    cells[i] = Cell(scalar: u.value, style: style)
+                }
+                col += 1
+            }
+            return col - x
+        }
         for ch in text {
             if col >= c.maxX { break }
             let scalars = ch.unicodeScalars
