@@ -345,7 +345,7 @@ public struct PracticeScreen: Sendable {
         var sketchCursor: Point?
         init(size: Size, fullScreen: Bool, ascii: Bool) { self.size = size; self.fullScreen = fullScreen; self.ascii = ascii }
     }
-    struct HeaderKey: Equatable, Sendable { var stage: Int, paused: Bool, elapsed: String, stageLeft: String, over: Bool, warn: Bool }
+    struct HeaderKey: Equatable, Sendable { var stage: Int, paused: Bool, elapsed: Int, stageLeft: Int, over: Bool, warn: Bool }
     struct PromptDrawKey: Equatable, Sendable { var content: PromptKey, scroll: Int, focused: Bool }
     struct SketchDrawKey: Equatable, Sendable { var stamp: Int, inputs: Int, focused: Bool }
     struct NotesPaneKey: Equatable, Sendable { var stage: Int, empty: Bool, focused: Bool, paused: Bool }
@@ -444,8 +444,9 @@ public struct PracticeScreen: Sendable {
 
     func headerKey(_ t: Double) -> HeaderKey {
         let left = session.stageLeft(at: t)
-        return HeaderKey(stage: session.stageIndex, paused: session.paused, elapsed: Report.clock(session.elapsed(at: t)),
-                         stageLeft: Report.clock(left), over: left < 0, warn: left < 60)
+        // The whole seconds the clocks show (`Report.clock` of these), without making the texts.
+        return HeaderKey(stage: session.stageIndex, paused: session.paused, elapsed: Int(abs(session.elapsed(at: t)).rounded(.down)),
+                         stageLeft: Int(abs(left).rounded(.down)), over: left < 0, warn: left < 60)
     }
 
     /// Per stage: covered points, and how the tab is coloured (0 current, 1 over its budget,

@@ -261,3 +261,33 @@ private final class Results: @unchecked Sendable {
     func set(_ i: Int, _ v: [Int]) { lock.lock(); slots[i] = v; lock.unlock() }
     var all: [[Int]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
+
+@Suite struct CoverageTotalsTests {
+    /// `anywhere` reads a running total per target; it must always say what the per-stage counts say.
+    @Test(arguments: 0..<8)
+    func theRunningTotalsFollowEveryEditUndoQuestionAndStageChange(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let scenario = try Fixtures.scenario("video-recommendation")
+        var e = Engine(scenario: scenario, settings: Settings(minutes: 45, level: .senior))
+        _ = e.handle(.start, at: 0)
+        let phrases = ["two tower model", "watch time", "NDCG offline", "A/B test online", "cold start", "filler words", "\n", "latency budget"]
+        var t = 1.0
+        for _ in 0..<120 {
+            t += 1
+            let doc = e.session.notes[e.session.stageIndex]
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0...4: _ = e.handle(.edit(.insert(phrases.randomElement(using: &rng)! + " ", at: doc.end)), at: t)
+            case 5: _ = e.handle(.edit(.delete(from: TextPosition(line: 0, column: 0), to: doc.end)), at: t)
+            case 6: _ = e.handle(.undoNotes, at: t)
+            case 7: _ = e.handle(.askClarification("what about the " + phrases.randomElement(using: &rng)! + "?"), at: t)
+            case 8: _ = e.handle(.nextStage, at: t)
+            default: _ = e.handle(.previousStage, at: t)
+            }
+            let c = e.session.coverage
+            for target in 0..<e.session.signals.targetCount {
+                #expect(c.anywhere(target) == c.counts.contains { $0[target] > 0 }, "seed \(seed), target \(target)")
+            }
+        }
+        #expect((0..<e.session.signals.targetCount).contains { e.session.coverage.anywhere($0) }, "the walk should cover something")
+    }
+}

@@ -106,6 +106,9 @@ public struct CoverageIndex: Sendable, Equatable {
     var lineHits: [[[Int]]]
     /// Per stage, per target: how many lines (or clarifying questions) hit it.
     public private(set) var counts: [[Int]]
+    /// Per target: the sum of its counts over the stages (`anywhere` is asked for every
+    /// checklist point on every frame). Derived from `counts`: not part of the value.
+    private var totals: [Int]
 
     /// The word hashes of the line typed in last, so that the next key in it re-hashes only
     /// the words it touches, not the paragraph. Not part of the index's value.
@@ -114,6 +117,7 @@ public struct CoverageIndex: Sendable, Equatable {
     public init(stages: Int, targets: Int) {
         lineHits = Array(repeating: [[]], count: stages)
         counts = Array(repeating: Array(repeating: 0, count: targets), count: stages)
+        totals = Array(repeating: 0, count: targets)
     }
 
     public static func == (a: CoverageIndex, b: CoverageIndex) -> Bool { a.lineHits == b.lineHits && a.counts == b.counts }
@@ -124,7 +128,7 @@ public struct CoverageIndex: Sendable, Equatable {
 
     /// Replaces the hits of `replaced` old lines with those of the `inserted` new lines.
     mutating func update(stage: Int, doc: TextDocument, replaced: Range<Int>, inserted: Int, matcher: SignalMatcher) {
-        for hits in lineHits[stage][replaced] { for t in hits { counts[stage][t] -= 1 } }
+        for hits in lineHits[stage][replaced] { for t in hits { counts[stage][t] -= 1; totals[t] -= 1 } }
         var fresh: [[Int]] = []
         fresh.reserveCapacity(inserted)
         for l in replaced.lowerBound..<(replaced.lowerBound + inserted) {
@@ -137,7 +141,7 @@ public struct CoverageIndex: Sendable, Equatable {
             } else {
                 hits = matcher.targets(in: line)
             }
-            for t in hits { counts[stage][t] += 1 }
+            for t in hits { counts[stage][t] += 1; totals[t] += 1 }
             fresh.append(hits)
         }
         lineHits[stage].replaceSubrange(replaced, with: fresh)
@@ -165,16 +169,16 @@ public struct CoverageIndex: Sendable, Equatable {
 
     /// Counts an extra piece of text (a clarifying question) toward a stage.
     mutating func add(stage: Int, text: String, matcher: SignalMatcher) {
-        for t in matcher.targets(in: text) { counts[stage][t] += 1 }
+        for t in matcher.targets(in: text) { counts[stage][t] += 1; totals[t] += 1 }
     }
 
     /// Adds (`by: 1`) or takes back (`by: -1`) targets already found in a piece of text (a sketch label).
     mutating func adjust(stage: Int, targets: [Int], by delta: Int) {
-        for t in targets { counts[stage][t] += delta }
+        for t in targets { counts[stage][t] += delta; totals[t] += delta }
     }
 
     /// Whether any stage's text hits the target.
-    public func anywhere(_ t: Int) -> Bool { counts.contains { $0[t] > 0 } }
+    public func anywhere(_ t: Int) -> Bool { totals[t] > 0 }
     /// The stages whose text hits the target.
     public func stages(hitting t: Int) -> [Int] { counts.indices.filter { counts[$0][t] > 0 } }
 }
