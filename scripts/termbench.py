@@ -122,7 +122,7 @@ def startup(mlsd):
     # One warm-up start each (mlsd's first start after a build fills its case cache), then the
     # programs take turns, so that a change in the machine's speed during the run (common on a
     # shared VM) reaches all of them alike.
-    RUNS = 21
+    RUNS = 101
     times = {case[0]: [] for case in present}
     for k in range(RUNS + 1):
         for name, argv, needle, env in present:
