@@ -21,7 +21,8 @@ public struct ScenarioSignals: Sendable {
     public let mentionPitfalls: [Int]
     /// Per stage, the target index of each of its checklist points, in file order.
     public let stageTargets: [[Int]]
-    /// Checklist point id and target index, in target order (a few dozen: searched, not hashed).
+    /// The checklist points' ids in target order: a point's index here is its target (a few
+    /// dozen, searched rather than hashed).
     private let checklistIDs: [String]
 
     public init(_ s: Scenario) {
