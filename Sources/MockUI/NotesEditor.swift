@@ -33,6 +33,23 @@ public struct NotesEditor: Sendable {
     var rowStartsVersion = -1
 
     mutating func rowStart(_ doc: TextDocument, line: Int, width: Int) -> Int {
+        if rowStartsWidth == width, rowStartsVersion != doc.version, let e = doc.lastInPlaceEdit,
+           e.newRevision == doc.version, e.oldRevision == rowStartsVersion,
+           rowStartsRevisions.count == doc.lines.count, rowCounts.count == doc.lines.count, rowStarts.count == doc.lines.count + 1,
+           rowStartsRevisions[e.line] == e.oldRevision {
+            // Typing on in the line typed in last: the document moved on from the version these
+            // starts were made for by this one in-place edit, so no other line changed and only
+            // this one is re-wrapped (not a walk over every line's revision on every key).
+            let l = e.line
+            let c = cache.rows(doc.lines[l], revision: doc.revisions[l], width: width, replacing: e.oldRevision).count
+            if c != rowCounts[l] {
+                let d = c - rowCounts[l]
+                rowCounts[l] = c
+                for k in (l + 1)..<rowStarts.count { rowStarts[k] += d }
+            }
+            rowStartsRevisions[l] = doc.revisions[l]
+            rowStartsVersion = doc.version
+        }
         if rowStartsWidth != width || rowStartsVersion != doc.version {
             let n = doc.lines.count
             // Lines whose revision is unchanged keep their row count; only edited lines are re-wrapped,
