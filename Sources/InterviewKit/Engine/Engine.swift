@@ -132,24 +132,24 @@ public struct Engine: Sendable {
     /// The first follow-up of the current stage, in file order, whose trigger holds now and that
     /// has not been asked; nil when none is due.
     public func dueFollowUp(at now: Double) -> Int? {
-        let s = session
-        let i = s.stageIndex
-        let spent = s.stageSpent(i, at: now)
-        let budget = s.budget(i)
-        let askedIDs = Set(s.asked.map(\.id))
-        for (fi, f) in s.stage.followUps.enumerated() {
-            if askedIDs.contains(f.id) { continue }
-            if !f.levels.isEmpty && !f.levels.contains(s.settings.level) { continue }
+        // Asked on every command (every key): the session is read in place, not copied, and no
+        // set of the asked ids is built (the few asked are searched).
+        let i = session.stageIndex
+        let spent = session.stageSpent(i, at: now)
+        let budget = session.budget(i)
+        for (fi, f) in session.stage.followUps.enumerated() {
+            if session.asked.contains(where: { $0.id == f.id }) { continue }
+            if !f.levels.isEmpty && !f.levels.contains(session.settings.level) { continue }
             switch f.trigger {
             case .enter:
                 return fi
             case .at(let frac):
                 if spent >= frac * budget { return fi }
             case .missing(let frac, let items):
-                if spent >= frac * budget && items.contains(where: { !s.isCovered($0) }) { return fi }
+                if spent >= frac * budget && items.contains(where: { !session.isCovered($0) }) { return fi }
             case .mention:
-                if let k = s.signals.mentionFollowUps.firstIndex(where: { $0.stage == i && $0.index == fi }),
-                   s.coverage.counts[i][s.signals.followUpTarget(k)] > 0 { return fi }
+                if let k = session.signals.mentionFollowUps.firstIndex(where: { $0.stage == i && $0.index == fi }),
+                   session.coverage.counts[i][session.signals.followUpTarget(k)] > 0 { return fi }
             }
         }
         return nil
