@@ -444,9 +444,8 @@ public struct PracticeScreen: Sendable {
 
     func headerKey(_ t: Double) -> HeaderKey {
         let left = session.stageLeft(at: t)
-        // The whole seconds the clocks show (`Report.clock` of these), without making the texts.
-        return HeaderKey(stage: session.stageIndex, paused: session.paused, elapsed: Int(abs(session.elapsed(at: t)).rounded(.down)),
-                         stageLeft: Int(abs(left).rounded(.down)), over: left < 0, warn: left < 60)
+        return HeaderKey(stage: session.stageIndex, paused: session.paused, elapsed: Report.wholeSeconds(session.elapsed(at: t)),
+                         stageLeft: Report.wholeSeconds(left), over: left < 0, warn: left < 60)
     }
 
     /// Per stage: covered points, and how the tab is coloured (0 current, 1 over its budget,

@@ -132,10 +132,14 @@ public struct Report: Equatable, Sendable, Codable {
         return RubricScore(id: area.id, title: area.title, score: score, label: ratingLabels[score], looksLike: looks)
     }
 
+    /// The whole seconds `clock` shows for a time (its sign aside): what a screen can compare
+    /// to know whether a clock's text changed, without making the text.
+    public static func wholeSeconds(_ seconds: Double) -> Int { Int(abs(seconds).rounded(.down)) }
+
     /// `m:ss` (or `h:mm:ss`), with a minus sign for negative times.
     public static func clock(_ seconds: Double) -> String {
         let neg = seconds < 0
-        let t = Int(abs(seconds).rounded(.down))
+        let t = wholeSeconds(seconds)
         let h = t / 3600, m = (t % 3600) / 60, s = t % 60
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }   // String(format:) is slow on the per-frame path
         let body = h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"

@@ -49,6 +49,8 @@ public struct ScenarioLibrary: Sendable {
             dirs += env.split(separator: ":").map(String.init)
         }
         if let bundled = bundledFolder(executablePath: executablePath) { dirs.append(bundled) }
+        // One folder (the usual start: the bundled one, already resolved) has nothing to repeat.
+        guard dirs.count > 1 else { return dirs }
         // The same folder named twice (or through a link) is read once. A few folders: a list
         // does, and `realpath` costs far less than Foundation's path standardising.
         var seen: [String] = []
