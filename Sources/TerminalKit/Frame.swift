@@ -20,7 +20,7 @@ public struct Frame: Equatable, Sendable {
     public private(set) var lineage: UInt64
     public private(set) var generation: UInt64 = 0
     /// A bit per row: written since the writes were last forgotten.
-    private var written: [UInt64]
+    @usableFromInline private(set) var written: [UInt64]
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))
@@ -37,7 +37,7 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// Whether row `y` was written since the writes were last forgotten.
-    @inline(__always)
+    @inlinable
     public func wasWritten(row y: Int) -> Bool { written[y >> 6] & (1 << UInt64(y & 63)) != 0 }
 
     /// Starts the next generation: no row written yet.
@@ -74,7 +74,7 @@ public struct Frame: Equatable, Sendable {
             // A wide character cut by either edge loses its other half too.
             if cells[base + r.x].isContinuation && r.x > 0 { cells[base + r.x - 1].scalar = 0x20 }
             if r.maxX < size.width && cells[base + r.maxX].isContinuation { cells[base + r.maxX].scalar = 0x20 }
-            for x in r.x..<r.maxX { cells[base + x] = cell }
+            cells.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: base + r.x).update(repeating: cell, count: r.width) }
             wrote(y)
         }
     }
@@ -130,17 +130,20 @@ public struct Frame: Equatable, Sendable {
         // Fast path: printable ASCII in contiguous storage, one byte a cell (most text on screen).
         let fast: Int? = text.utf8.withContiguousStorageIfAvailable { buf -> Int? in
             for b in buf where b < 0x20 || b >= 0x7F { return nil }
-            var col = x
-            for b in buf {
-                if col >= c.maxX { break }
-                if col >= c.x {
-                    let i = base + col
-                    if cells[i].isContinuation || (col + 1 < size.width && cells[i + 1].isContinuation) { cleanWide(at: col, y: y) }
-                    cells[i] = Cell(scalar: UInt32(b), style: style)
+            let end = min(x + buf.count, c.maxX), width = size.width
+            if max(x, c.x) < end {
+                // Written through a pointer: no bounds or uniqueness check per cell.
+                cells.withUnsafeMutableBufferPointer { cp in
+                    for col in max(x, c.x)..<end {
+                        let i = base + col
+                        // A wide character overwritten by either half loses the other half too (`cleanWide`).
+                        if cp[i].isContinuation && col > 0 { cp[i - 1].scalar = 0x20 }
+                        if col + 1 < width && cp[i + 1].isContinuation { cp[i + 1].scalar = 0x20 }
+                        cp[i] = Cell(scalar: UInt32(buf[col - x]), style: style)
+                    }
                 }
-                col += 1
             }
-            return col - x
+            return max(0, end - x)
         } ?? nil
         if let used = fast { return used }
         // Next: characters that are single one-column scalars (titles with "·", borders, accents).

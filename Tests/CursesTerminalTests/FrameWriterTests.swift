@@ -97,10 +97,20 @@ extension CursesTerminalTests {
     /// whose descriptions differ in colours, scrolling and erasing.
     @Test(arguments: ["xterm-256color", "screen", "linux", "vt100"])
     func randomFramesAlwaysShowExactly(terminalType: String) throws {
+        try randomFrames(terminalType: terminalType, words: ["model", "漢字", "e\u{301}t\u{E9}", "ranking", "  ", "a", "データ", "x", "— ok", "🙂"])
+    }
+
+    /// The same without multi-scalar clusters: then a changed row's equal ends are passed over
+    /// several cells at a time, which must never skip a change (nor a wide character's half).
+    @Test(arguments: ["xterm-256color", "vt100"])
+    func randomFramesWithoutClustersAlwaysShowExactly(terminalType: String) throws {
+        try randomFrames(terminalType: terminalType, words: ["model", "漢字", "t\u{E9}", "ranking", "  ", "a", "データ", "x", "— ok", "b", "ab", "🙂"])
+    }
+
+    private func randomFrames(terminalType: String, words: [String]) throws {
         let size = Size(width: 34, height: 12)
-        let words = ["model", "漢字", "e\u{301}t\u{E9}", "ranking", "  ", "a", "データ", "x", "— ok", "🙂"]
         let roles = Role.allCases
-        var r = Mix(state: 0x5EED ^ UInt64(terminalType.utf8.count))
+        var r = Mix(state: 0x5EED ^ UInt64(terminalType.utf8.count) ^ UInt64(words.count))
         try withScreen(size, options: .init(environment: [:]), terminalType: terminalType) { t, m in
             var f = Frame(size: size)
             var previous: [String] = []
