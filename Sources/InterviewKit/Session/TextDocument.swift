@@ -96,8 +96,16 @@ public struct TextDocument: Equatable, Sendable {
                 while hi < u.count && !TextDocument.isSpace(u[hi]) { hi += 1 }
                 before = TextDocument.words(in: UnsafeBufferPointer(rebasing: u[lo..<hi]))
             }
-            let u = lines[l].utf8
-            lines[l].replaceSubrange(u.index(u.startIndex, offsetBy: o0)..<u.index(u.startIndex, offsetBy: o1), with: edit.text)
+            // No copy of the line is held across the change, so that it happens in place.
+            if o0 == lines[l].utf8.count {
+                lines[l].append(contentsOf: edit.text)   // typing at the end of a line: the usual case
+            } else {
+                let range: Range<String.Index> = {
+                    let u = lines[l].utf8
+                    return u.index(u.startIndex, offsetBy: o0)..<u.index(u.startIndex, offsetBy: o1)
+                }()
+                lines[l].replaceSubrange(range, with: edit.text)
+            }
             let r = TextDocument.nextRevision()
             lastInPlaceEdit = InPlaceEdit(line: l, oldRevision: revisions[l], newRevision: r,
                                           bytes: o0..<o1, insertedBytes: edit.text.utf8.count)
@@ -159,7 +167,11 @@ public struct TextDocument: Equatable, Sendable {
         let removed = text(from: a, to: b)
         let headBytes = byteOffset(line: a.line, column: a.column)
         let tailBytes = lines[b.line].utf8.count - byteOffset(line: b.line, column: b.column)
-        let oldLines = Array(lines[a.line...b.line])   // a copy of these lines only, not a share of the array
+        // Within one line the old line is not kept: holding it would leave the line's storage
+        // shared, and the edit would copy the whole paragraph on every key. It is rebuilt from
+        // the new line when needed (below).
+        let oneLine = a.line == b.line && !edit.text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        let oldLines = oneLine ? [] : Array(lines[a.line...b.line])   // a copy of these lines only, not a share of the array
         let r = apply(TextEdit(from: a, to: b, text: edit.text))
         let end = TextDocument.position(after: edit.text, insertedAt: a)
         let lastLine = a.line + r.inserted - 1
@@ -176,8 +188,18 @@ public struct TextDocument: Equatable, Sendable {
         if exact {
             inverse = TextEdit(from: a, to: end, text: removed)
         } else {
+            let old: String
+            if oneLine {
+                // The line changed in place: its bytes with the edit's taken back.
+                var bytes = Array(lines[a.line].utf8.prefix(headBytes))
+                bytes += removed.utf8
+                bytes += lines[a.line].utf8.suffix(tailBytes)
+                old = String(decoding: bytes, as: UTF8.self)
+            } else {
+                old = oldLines.joined(separator: "\n")
+            }
             inverse = TextEdit(from: TextPosition(line: a.line, column: 0), to: TextPosition(line: lastLine, column: lineLengths[lastLine]),
-                               text: oldLines.joined(separator: "\n"))
+                               text: old)
         }
         return UndoableEdit(forward: TextEdit(from: a, to: b, text: edit.text), inverse: inverse, removed: removed,
                             end: end, exact: exact, replaced: r.replaced, inserted: r.inserted)
