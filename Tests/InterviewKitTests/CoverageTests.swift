@@ -290,4 +290,10 @@ private final class Results: @unchecked Sendable {
         }
         #expect((0..<e.session.signals.targetCount).contains { e.session.coverage.anywhere($0) }, "the walk should cover something")
     }
+
+    /// A quote line starts with "> ": told by its first bytes, as `hasPrefix` would tell it.
+    @Test(arguments: ["> why?", "> ", ">", "", ">x", " > x", "> \u{301}x", ">\u{338} x", "> é", "»> x", "> \n"])
+    func quoteLinesAreToldByTheirFirstCharacters(line: String) {
+        #expect(CoverageIndex.isQuote(line) == line.hasPrefix("> "), "\(line.debugDescription)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything in a scenario that is found by phrases: checklist points, mention triggers and
 /// mention pitfalls share one matcher; facts have their own.
@@ -9,6 +10,9 @@ import Foundation
 /// calls `prepare()` once that frame is out. Built once, shared by every copy.
 public struct ScenarioSignals: Sendable {
     private let built: Built
+    /// Both matchers, built on first use; read `matchers.targets` where a copy of the matcher
+    /// (a retain of each of its tables) is not wanted, as on every key.
+    public var matchers: SignalMatchers { built.matchers }
     /// Checklist points, mention follow-ups and mention pitfalls, in that target order.
     public var matcher: SignalMatcher { built.matchers.targets }
     /// The interviewer's facts, by the phrases that ask for them.
@@ -75,29 +79,39 @@ public struct ScenarioSignals: Sendable {
     }
 }
 
+/// The two matchers of a case, made together and then only read.
+public final class SignalMatchers: Sendable {
+    /// Checklist points, mention follow-ups and mention pitfalls, in that target order.
+    public let targets: SignalMatcher
+    /// The interviewer's facts, by the phrases that ask for them.
+    public let facts: SignalMatcher
+    init(targets: SignalMatcher, facts: SignalMatcher) { self.targets = targets; self.facts = facts }
+}
+
 /// The matchers of a `ScenarioSignals`, made by `make` the first time they are asked for.
+/// Once made they are read on every key without the lock: `ready` publishes them.
 private final class Built: @unchecked Sendable {
     private let lock = NSLock()
-    // Guarded by `lock`.
+    private let ready = Atomic<Bool>(false)
+    // Guarded by `lock`; `made` is written once, before `ready` is set, and only read after.
     private var make: (@Sendable () -> (SignalMatcher, SignalMatcher))?
-    private var made: (targets: SignalMatcher, facts: SignalMatcher)?
+    private var made: SignalMatchers?
 
     init(_ make: @escaping @Sendable () -> (SignalMatcher, SignalMatcher)) { self.make = make }
 
-    var isBuilt: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return made != nil
-    }
+    var isBuilt: Bool { ready.load(ordering: .acquiring) }
 
-    var matchers: (targets: SignalMatcher, facts: SignalMatcher) {
+    var matchers: SignalMatchers {
+        if ready.load(ordering: .acquiring) { return made.unsafelyUnwrapped }
         lock.lock()
         defer { lock.unlock() }
         if let m = made { return m }
         let (t, f) = make!()
-        made = (t, f)
+        let m = SignalMatchers(targets: t, facts: f)
+        made = m
         make = nil
-        return (t, f)
+        ready.store(true, ordering: .releasing)
+        return m
     }
 }
 
@@ -125,7 +139,14 @@ public struct CoverageIndex: Sendable, Equatable {
 
     /// Lines that quote the interviewer (follow-ups) do not count as the candidate's words.
     @inline(__always)
-    public static func isQuote(_ line: String) -> Bool { line.hasPrefix("> ") }
+    public static func isQuote(_ line: String) -> Bool {
+        // By its first two bytes: asked of the line typed in on every key.
+        var u = line.utf8.makeIterator()
+        guard u.next() == 0x3E, u.next() == 0x20 else { return false }
+        // A combining mark after the space makes the second character not a space.
+        guard let third = u.next(), third >= 0x80 else { return true }
+        return line.hasPrefix("> ")
+    }
 
     /// Replaces the hits of `replaced` old lines with those of the `inserted` new lines.
     mutating func update(stage: Int, doc: TextDocument, replaced: Range<Int>, inserted: Int, matcher: SignalMatcher) {

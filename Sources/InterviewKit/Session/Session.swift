@@ -200,7 +200,7 @@ public struct Session: Sendable {
     /// Coverage follows a change to a stage's notes (typed, undone, redone or quoted alike),
     /// rescanning only the lines that changed; while a replay defers coverage, it catches up later.
     private mutating func notesChanged(_ i: Int, replaced: Range<Int>, inserted: Int) {
-        if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: replaced, inserted: inserted, matcher: signals.matcher) }
+        if deferredCoverage == nil { coverage.update(stage: i, doc: notes[i], replaced: replaced, inserted: inserted, matcher: signals.matchers.targets) }
     }
 
     /// Sketch labels count toward coverage like typed notes, in the stage where they were written;
