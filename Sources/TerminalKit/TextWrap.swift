@@ -122,14 +122,21 @@ public struct WrapCache: Sendable {
     public private(set) var width = 0
     private struct Entry: Sendable { var line: String; var ascii: Bool; var rows: [TextWrap.Row] }
     private var entries: [Int: Entry] = [:]
+    /// The entry made last (the line being typed in), kept out of `entries`: each key asks for it
+    /// several times and replaces it once, without hashing.
+    private var recent: (revision: Int, entry: Entry)?
     public init() {}
 
     /// The rows of `line` at `revision`. With `replacing`, the line's previous revision: its
     /// entry is dropped (it will not be asked for again), and its rows are reused where the
     /// edit left them alone.
     public mutating func rows(_ line: String, revision: Int, width: Int, replacing old: Int? = nil) -> [TextWrap.Row] {
-        if width != self.width { entries.removeAll(keepingCapacity: true); self.width = width }
-        let previous = old.flatMap { entries.removeValue(forKey: $0) }
+        if width != self.width { entries.removeAll(keepingCapacity: true); recent = nil; self.width = width }
+        var previous: Entry?
+        if let old {
+            if let r = recent, r.revision == old { previous = r.entry; recent = nil } else { previous = entries.removeValue(forKey: old) }
+        }
+        if let r = recent, r.revision == revision { return r.entry.rows }
         if let r = entries[revision] { return r.rows }
         let ascii = TextWrap.isPrintableASCII(line)
         let r: [TextWrap.Row]
@@ -138,8 +145,11 @@ public struct WrapCache: Sendable {
         } else {
             r = TextWrap.rows(line, width: width)
         }
-        if entries.count > 50_000 { entries.removeAll(keepingCapacity: true) }
-        entries[revision] = Entry(line: line, ascii: ascii, rows: r)
+        if let last = recent {
+            if entries.count >= 50_000 { entries.removeAll(keepingCapacity: true) }
+            entries[last.revision] = last.entry
+        }
+        recent = (revision, Entry(line: line, ascii: ascii, rows: r))
         return r
     }
 }

@@ -41,4 +41,35 @@ import TestSupport
         // revision 1 was dropped: asking for it wraps again (same answer, from scratch)
         #expect(cache.rows(line, revision: 1, width: 30) == a)
     }
+
+    /// Typing into several lines in turn, asking for other lines between keys and changing the
+    /// width now and then: every answer is what wrapping that revision afresh gives, whether it
+    /// came from the entry kept for the line typed in last or from the table.
+    @Test(arguments: [5, 6, 7] as [UInt64])
+    func typingInTurnsAlwaysGivesTheRowsOfEachRevision(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var cache = WrapCache()
+        var lines = ["", "model latency ", "recall at k and ndcg ", "x"]
+        var revisions = [1, 2, 3, 4]
+        var next = 5
+        var width = 12
+        let pieces = ["a", " ", "word ", "x", "averyveryverylongword", "é"]
+        for step in 0..<800 {
+            if rng.next() % 97 == 0 { width = 1 + Int(rng.next() % 40) }
+            let l = Int(rng.next() % UInt64(lines.count))
+            if rng.next() % 3 == 0 {
+                // a look at a line without changing it
+                let got = cache.rows(lines[l], revision: revisions[l], width: width)
+                #expect(got == TextWrap.rows(lines[l], width: width), "step \(step)")
+                continue
+            }
+            let old = revisions[l]
+            if rng.next() % 4 == 0, !lines[l].isEmpty { lines[l].removeLast() } else { lines[l] += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            revisions[l] = next
+            next += 1
+            let got = cache.rows(lines[l], revision: revisions[l], width: width, replacing: old)
+            #expect(got == TextWrap.rows(lines[l], width: width), "step \(step)")
+            #expect(cache.rows(lines[l], revision: revisions[l], width: width) == got)
+        }
+    }
 }
