@@ -22,12 +22,23 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
 
     /// Key → action (the first binding of a key wins), so that dispatch costs one lookup per key.
     @usableFromInline private(set) var actions: [Key: Action] = [:]
+    /// The bindings of plain ASCII characters, also in `actions`, searched without hashing: a
+    /// typed letter is looked up on every key, and hashing a `Character` costs more than the rest.
+    @usableFromInline private(set) var asciiActions: [(byte: UInt8, action: Action)] = []
 
     private mutating func index() {
         statusItems = []
         for g in groups { for b in g.bindings { if let s = b.status { statusItems.append((b.keys[0].description, s)) } } }
         actions = [:]
-        for g in groups { for b in g.bindings { for k in b.keys where actions[k] == nil { actions[k] = b.action } } }
+        asciiActions = []
+        for g in groups {
+            for b in g.bindings {
+                for k in b.keys where actions[k] == nil {
+                    actions[k] = b.action
+                    if let a = Keymap.plainASCII(k) { asciiActions.append((a, b.action)) }
+                }
+            }
+        }
     }
 
     /// The action of `key`; a modified key the table does not name acts as the plain key.
@@ -36,9 +47,20 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
     @inlinable
     public func action(for key: Key) -> Action? {
         if case .text = key { return nil }   // a paste is never a binding (and is costly to hash)
+        if let b = Keymap.plainASCII(key) {
+            for e in asciiActions where e.byte == b { return e.action }
+            return nil
+        }
         if let a = actions[key] { return a }
         if let plain = key.unmodified { return action(for: plain) }
         return nil
+    }
+
+    /// The byte of a `.char` key that is one ASCII scalar (not "\r\n", whose `asciiValue` is "\n").
+    @inlinable
+    static func plainASCII(_ key: Key) -> UInt8? {
+        guard case .char(let c) = key, let a = c.asciiValue, a != 0x0A else { return nil }
+        return a
     }
 
     /// "F1 help  F2 hint …" items for the status line (worked out once: it is drawn every frame).
