@@ -134,13 +134,15 @@ public struct Engine: Sendable {
     public func dueFollowUp(at now: Double) -> Int? {
         // Asked on every command (every key): the session is read in place, not copied, and no
         // set of the asked ids is built (the few asked are searched).
+        // Nor is the stage or each follow-up copied: their fields are read where they are.
         let i = session.stageIndex
         let spent = session.stageSpent(i, at: now)
         let budget = session.budget(i)
-        for (fi, f) in session.stage.followUps.enumerated() {
-            if session.asked.contains(where: { $0.id == f.id }) { continue }
-            if !f.levels.isEmpty && !f.levels.contains(session.settings.level) { continue }
-            switch f.trigger {
+        let followUps = session.scenario.stages[i].followUps
+        for fi in followUps.indices {
+            if session.asked.contains(where: { $0.id == followUps[fi].id }) { continue }
+            if !followUps[fi].levels.isEmpty && !followUps[fi].levels.contains(session.settings.level) { continue }
+            switch followUps[fi].trigger {
             case .enter:
                 return fi
             case .at(let frac):
