@@ -179,8 +179,8 @@ struct FrameWriter {
                                    _ frame: Frame, _ oldClusters: [String], width w: Int, screen: Size) {
         let row = y * frame.size.width
         // A key press changes a cell or two of a row: the equal cells at both ends are passed
-        // over eight bytes (a whole cell) at a time, stopping at a cluster, whose index alone
-        // does not say whether it is the same.
+        // over first, four at a time where neither frame has clusters, then one by one, stopping
+        // at a cluster (whose index alone does not say whether it is the same).
         var x = 0, end = w
         @inline(__always) func same(_ i: Int) -> Bool {
             cells[row + i] == before[row + i] && cells[row + i].scalar < Cell.clusterBase
