@@ -75,13 +75,19 @@ public struct TextDocument: Equatable, Sendable {
         return s.index(s.startIndex, offsetBy: column, limitedBy: s.endIndex) ?? s.endIndex
     }
 
+    /// Whether an edit from `a` to `b` inserting `text` changes one line in place (`apply`'s
+    /// first path; `applyUndoable` relies on the same test to rebuild the old line).
+    @inline(__always)
+    static func inPlace(_ a: TextPosition, _ b: TextPosition, _ text: String) -> Bool {
+        a.line == b.line && !text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Applies an edit; returns the lines replaced (in the old numbering) and how many lines stand there now.
     @discardableResult
     public mutating func apply(_ edit: TextEdit) -> (replaced: Range<Int>, inserted: Int) {
         var a = clamp(edit.from), b = clamp(edit.to)
         if b < a { swap(&a, &b) }
-        let multiLine = edit.text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
-        if a.line == b.line && !multiLine {
+        if TextDocument.inPlace(a, b, edit.text) {
             // Within one line (typing, deleting a character): the line is changed in place. A line
             // is ASCII exactly when its characters and its bytes are as many, and then columns are
             // byte offsets: nothing walks the line but the word count.
@@ -170,7 +176,7 @@ public struct TextDocument: Equatable, Sendable {
         // Within one line the old line is not kept: holding it would leave the line's storage
         // shared, and the edit would copy the whole paragraph on every key. It is rebuilt from
         // the new line when needed (below).
-        let oneLine = a.line == b.line && !edit.text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        let oneLine = TextDocument.inPlace(a, b, edit.text)
         let oldLines = oneLine ? [] : Array(lines[a.line...b.line])   // a copy of these lines only, not a share of the array
         let r = apply(TextEdit(from: a, to: b, text: edit.text))
         let end = TextDocument.position(after: edit.text, insertedAt: a)
