@@ -26,6 +26,16 @@ static inline void mlsd_keep_freed_memory(void) {
 static inline void mlsd_keep_freed_memory(void) {}
 #endif
 
+#include <sys/syscall.h>
+/* An anonymous file in memory (memfd_create, close-on-exec); -1 where there is none. */
+static inline int mlsd_memory_file(void) {
+#ifdef SYS_memfd_create
+    return (int)syscall(SYS_memfd_create, "mlsd-stderr", 1u /* MFD_CLOEXEC */);
+#else
+    return -1;
+#endif
+}
+
 // MARK: terminfo
 
 // Declared here rather than by including <term.h>, whose capability macros (`lines`,

@@ -19,6 +19,8 @@ public final class CursesTerminal: Terminal {
     private var savedMode: termios?
     /// The first frame also enters the alternate screen; leaving undoes what entering did.
     private var started = false
+    /// The screen height the fault handler's bytes were made for (-1: not made yet).
+    private var armedHeight = -1
     /// Mouse reports are asked for (the terminal has them and the user did not turn them off)
     /// and, once the first frame is out, on.
     private let mouseWanted: Bool
@@ -51,8 +53,10 @@ public final class CursesTerminal: Terminal {
         var mode = termios()
         if tcgetattr(0, &mode) == 0 {
             savedMode = mode
+            CursesTerminal.armFaultRestore(bytes: nil, mode: mode)
             CursesTerminal.makeRaw(&mode)
             _ = tcsetattr(0, TCSADRAIN, &mode)
+            CursesTerminal.captureStandardError()
         }
         var ends: [Int32] = [-1, -1]
         if pipe(&ends) == 0 {
@@ -130,6 +134,13 @@ public final class CursesTerminal: Terminal {
             writer.out += capabilities.enterAlternateScreen
             writer.out += capabilities.keypadOn
             started = true
+            armedHeight = -1
+        }
+        if savedMode != nil && armedHeight != screenSize.height {
+            // A fault from now on puts the screen back as leaving would (below the last row
+            // drawn, where there is no alternate screen).
+            CursesTerminal.armFaultRestore(bytes: leaveSequence(), mode: nil)
+            armedHeight = screenSize.height
         }
         writer.render(frame, screen: screenSize)
         if mouseWanted && !mouseOn {
@@ -152,14 +163,16 @@ public final class CursesTerminal: Terminal {
     public func restore() {
         guard isOpen else { return }
         if started {
-            if mouseOn { writer.out += Array("\u{1B}[?1006l\u{1B}[?1002l".utf8); mouseOn = false }
-            writer.leave(screenHeight: screenSize.height)
-            writer.out += capabilities.keypadOff
-            writer.out += capabilities.exitAlternateScreen
+            writer.out += leaveSequence()
+            mouseOn = false
             flush()
         }
         isOpen = false
-        if var mode = savedMode { _ = tcsetattr(0, TCSADRAIN, &mode) }
+        if var mode = savedMode {
+            _ = tcsetattr(0, TCSADRAIN, &mode)
+            CursesTerminal.disarmFaultRestore()
+            CursesTerminal.releaseStandardError()
+        }
         savedMode = nil
         if outputFD > 2 { close(outputFD) }
         if resizeWrite >= 0 {
@@ -167,6 +180,22 @@ public final class CursesTerminal: Terminal {
             close(resizeRead); close(resizeWrite)
             resizeRead = -1; resizeWrite = -1
         }
+    }
+
+    /// What leaving sends: mouse reports off, plain attributes, the cursor shown (on the last
+    /// row where there is no alternate screen, so that the shell's prompt goes below what was
+    /// drawn), the keypad as it was and the normal screen. A fault's handler sends the same.
+    private func leaveSequence() -> [UInt8] {
+        var b: [UInt8] = []
+        if mouseWanted { b += Array("\u{1B}[?1006l\u{1B}[?1002l".utf8) }
+        b += capabilities.resetAttributes
+        if capabilities.exitAlternateScreen.isEmpty, screenSize.height > 0, let cup = capabilities.moveTo {
+            cup.append(to: &b, screenSize.height - 1, 0)
+        }
+        b += capabilities.showCursor
+        b += capabilities.keypadOff
+        b += capabilities.exitAlternateScreen
+        return b
     }
 
     // MARK: More

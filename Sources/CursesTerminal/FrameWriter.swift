@@ -56,17 +56,6 @@ struct FrameWriter {
         cursorX = -1; cursorY = -1
     }
 
-    /// The cursor and attributes as the terminal had them before the program (for leaving).
-    mutating func leave(screenHeight: Int) {
-        if pen != .plain { out += caps.resetAttributes; pen = .plain }
-        if caps.exitAlternateScreen.isEmpty, screenHeight > 0, let cup = caps.moveTo {
-            // The shell's prompt goes below what was drawn.
-            cup.append(to: &out, screenHeight - 1, 0)
-            cursorX = -1; cursorY = -1
-        }
-        if cursorShown != true { out += caps.showCursor; cursorShown = true }
-    }
-
     // MARK: The frame
 
     mutating func render(_ frame: Frame, screen: Size) {

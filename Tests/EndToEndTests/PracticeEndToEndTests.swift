@@ -106,6 +106,34 @@ struct PracticeEndToEndTests {
         #expect(s.contains("Report saved:"), "an interrupted interview still gets its report")
     }
 
+    /// A fault in the program (a Swift trap is SIGILL on x86-64, SIGTRAP on ARM; a bad access
+    /// SIGSEGV): the terminal is put back before the program ends as the signal ends it, and
+    /// the user is told that the interview is kept.
+    @Test(arguments: [("SEGV", 11, 139), ("ILL", 4, 132), ("TRAP", 5, 133), ("ABRT", 6, 134)] as [(String, Int32, Int)])
+    func theTerminalIsPutBackAfterAFault(name: String, signal: Int32, status: Int) throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; stty -a | tr \" ;\" \"\\n\\n\" | grep -x -e echo -e -echo -e icanon -e -icanon | tr \"\\n\" \" \"; echo; echo done; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.type("typed before the fault")
+        try t.waitFor("typed before the fault")
+        try t.waitUntil("mouse reports on") { _ in mouseModes(t) == "11" }
+        let pid = try programPID(t)
+        kill(pid, signal)
+        let s = try t.waitFor("done")
+        #expect(s.contains("exit=\(status)"), "the program ends as the signal ends it")
+        #expect(s.contains("icanon") && !s.contains("-icanon"), "canonical mode restored")
+        #expect(!s.contains("-echo"), "echo restored")
+        #expect(!s.contains("Stage 1/7"), "the normal screen is back")
+        #expect(s.contains("the terminal has been put back"), "the user is told what happened")
+        #expect(s.contains("mlsd practice --resume"), "and how to go on")
+        #expect(mouseModes(t) == "00", "mouse reports are off")
+        #expect((try? t.run(["display-message", "-p", "-t", "0", "#{cursor_flag}"]))?.hasPrefix("1") == true, "the cursor is shown")
+
+        // The interview is kept, up to the last key: --resume continues it.
+        let again = try Tmux("\(bin) practice --resume", width: 100, height: 30,
+                             environment: ["XDG_DATA_HOME": t.dataHome, "XDG_CACHE_HOME": t.dataHome + "/cache"])
+        try again.waitFor("typed before the fault")
+    }
+
     /// The terminal's mouse modes as tmux sees them for the pane: button events (1002) in SGR form.
     func mouseModes(_ t: Tmux) -> String {
         (try? t.run(["display-message", "-p", "-t", "0", "#{mouse_button_flag}#{mouse_sgr_flag}"]))?
