@@ -44,8 +44,6 @@ public final class CursesTerminal: Terminal {
             throw CursesTerminalError.cannotInitialize(terminalType: type)
         }
         guard caps.moveTo != nil else { throw CursesTerminalError.cannotMoveCursor(terminalType: type) }
-        // Keys arrive raw, so Ctrl-Z (undo) never stops the program.
-        signal(SIGTSTP, SIG_IGN)
         mlsd_keep_freed_memory()
         self.init(caps: caps, options: options, output: 1, input: 0,
                   size: CursesTerminal.kernelSize() ?? Size(width: caps.columns > 0 ? caps.columns : 80,
@@ -65,7 +63,7 @@ public final class CursesTerminal: Terminal {
                 _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             }
             resizeRead = ends[0]; resizeWrite = ends[1]
-            CursesTerminal.catchResize(writingTo: resizeWrite)
+            CursesTerminal.catchWindowSignals(writingTo: resizeWrite)
         }
     }
 
@@ -176,7 +174,7 @@ public final class CursesTerminal: Terminal {
         savedMode = nil
         if outputFD > 2 { close(outputFD) }
         if resizeWrite >= 0 {
-            CursesTerminal.catchResize(writingTo: -1)
+            CursesTerminal.catchWindowSignals(writingTo: -1)
             close(resizeRead); close(resizeWrite)
             resizeRead = -1; resizeWrite = -1
         }
@@ -249,16 +247,49 @@ public final class CursesTerminal: Terminal {
     /// The next raw key from the keyboard bytes, or a resize, waiting up to `timeoutMs`
     /// (negative: forever).
     private func nextRawKey(timeoutMs: Int) -> RawKey? {
-        if let r = takeResize() { return r }
+        if let r = takeJobControl() ?? takeResize() { return r }
         switch input.next(timeoutMs: timeoutMs, wake: resizeRead) {
         case .scalar(let v)?:
             return .char(v)
         case .wake?:
-            return takeResize()
+            return takeJobControl() ?? takeResize()
         case nil:
             if input.hungUp { CursesTerminal.noteHangup() }
             return nil
         }
+    }
+
+    /// After SIGTSTP: the terminal put back as on leaving and the program stopped (SIGSTOP,
+    /// which stops it even where the shell has no job control) until SIGCONT. After SIGCONT,
+    /// whether the program stopped itself or was stopped from outside (SIGSTOP, or a shell that
+    /// changed the terminal's modes meanwhile): raw mode again, the alternate screen, and the
+    /// next frame drawn whole, as after a resize.
+    private func takeJobControl() -> RawKey? {
+        let (stop, cont) = CursesTerminal.takeJobSignals()
+        guard stop || cont, isOpen, let original = savedMode else { return nil }
+        if stop {
+            if started {
+                writer.out += leaveSequence()
+                flush()
+                mouseOn = false
+                started = false
+            }
+            var mode = original
+            _ = tcsetattr(0, TCSADRAIN, &mode)
+            kill(getpid(), SIGSTOP)
+            _ = CursesTerminal.takeJobSignals()   // the SIGCONT that woke it
+        }
+        var raw = original
+        CursesTerminal.makeRaw(&raw)
+        _ = tcsetattr(0, TCSADRAIN, &raw)
+        // Whatever the screen shows now, the next frame enters the alternate screen (again) and
+        // paints every cell.
+        started = false
+        mouseOn = false
+        writer.forgetScreen()
+        _ = CursesTerminal.takeResize()
+        if let s = CursesTerminal.kernelSize() { screenSize = s }
+        return .resize
     }
 
     /// After SIGWINCH: the window's new size, and the next frame drawn whole.

@@ -8,14 +8,22 @@ import Darwin
 
 /// The last termination signal caught; 0 when none. A handler may only do an atomic store.
 private let caughtSignal = Atomic<Int32>(0)
-/// Set by SIGWINCH; the write end of the pipe that wakes the input wait (-1: none).
+/// Set by SIGWINCH, SIGTSTP and SIGCONT; the write end of the pipe that wakes the input wait
+/// (-1: none).
 private let resized = Atomic<Bool>(false)
+private let stopAsked = Atomic<Bool>(false)
+private let continued = Atomic<Bool>(false)
 private let resizePipe = Atomic<Int32>(-1)
 
-/// SIGWINCH's handler: an atomic store and a one-byte write (both async-signal-safe).
-private func noteResize() {
+/// The handler of SIGWINCH, SIGTSTP and SIGCONT: an atomic store and a one-byte write (both
+/// async-signal-safe).
+private func noteWindowSignal(_ sig: Int32) {
     let saved = errno
-    resized.store(true, ordering: .relaxed)
+    switch sig {
+    case SIGTSTP: stopAsked.store(true, ordering: .relaxed)
+    case SIGCONT: continued.store(true, ordering: .relaxed)
+    default: resized.store(true, ordering: .relaxed)
+    }
     let fd = resizePipe.load(ordering: .relaxed)
     if fd >= 0 {
         var b: UInt8 = 1
@@ -187,26 +195,39 @@ extension CursesTerminal {
         faultModeSet.store(false, ordering: .relaxed)
     }
 
-    /// Catches SIGWINCH: notes it and writes a byte to `fd` (the resize pipe), which ends a
-    /// wait for input at once. `fd` < 0 puts the default action back.
-    static func catchResize(writingTo fd: Int32) {
+    /// Catches SIGWINCH (a resize), SIGTSTP (a request to stop, as `kill -TSTP` sends: keys
+    /// arrive raw, so Ctrl-Z is a key, not this signal) and SIGCONT (going on after a stop):
+    /// each is noted and a byte written to `fd` (the resize pipe), which ends a wait for input
+    /// at once. `fd` < 0 puts the default actions back.
+    static func catchWindowSignals(writingTo fd: Int32) {
         _ = resized.load(ordering: .relaxed)
+        _ = stopAsked.load(ordering: .relaxed)
+        _ = continued.load(ordering: .relaxed)
         resizePipe.store(fd, ordering: .relaxed)
-        var action = sigaction()
-        if fd >= 0 {
+        for sig in [SIGWINCH, SIGTSTP, SIGCONT] {
+            guard fd >= 0 else {
+                signal(sig, SIG_DFL)
+                continue
+            }
+            var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { _ in noteResize() }
+            action.__sigaction_handler.sa_handler = { noteWindowSignal($0) }
             #else
-            action.__sigaction_u.__sa_handler = { _ in noteResize() }
+            action.__sigaction_u.__sa_handler = { noteWindowSignal($0) }
             #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(sig, &action, nil)
         }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        if fd < 0 { signal(SIGWINCH, SIG_DFL) } else { sigaction(SIGWINCH, &action, nil) }
     }
 
     /// Whether the window changed size since the last call.
     static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
+
+    /// Whether SIGTSTP, and whether SIGCONT, came since the last call.
+    static func takeJobSignals() -> (stop: Bool, continued: Bool) {
+        (stopAsked.exchange(false, ordering: .relaxed), continued.exchange(false, ordering: .relaxed))
+    }
 
     /// The terminal hung up without a SIGHUP reaching us (end of file on its input): the run
     /// loop then leaves as it would on SIGHUP.

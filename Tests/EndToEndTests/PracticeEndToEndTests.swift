@@ -134,6 +134,55 @@ struct PracticeEndToEndTests {
         try again.waitFor("typed before the fault")
     }
 
+    /// A tmux format for the pane (`#{alternate_on}`, `#{pane_tty}` …).
+    func paneFormat(_ t: Tmux, _ format: String) -> String {
+        (try? t.run(["display-message", "-p", "-t", "0", format]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+    }
+
+    /// The process state letter from /proc (T: stopped).
+    func processState(_ pid: Int32) -> String {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return "?" }
+        return String(stat[stat.index(close, offsetBy: 2)])
+    }
+
+    /// `kill -TSTP` stops the program with the terminal put back; SIGCONT brings the screen
+    /// back whole, with keys raw again, also after a stop from outside during which the
+    /// terminal's modes were changed (as a shell does when it takes the terminal back).
+    @Test func aStopPutsTheTerminalBackAndGoingOnRedraws() throws {
+        let t = try Tmux("sh -c '\(bin) practice; echo exit=$?; sleep 30'", width: 100, height: 30)
+        try t.waitFor("Stage 1/7")
+        try t.type("typed before the stop")
+        try t.waitFor("typed before the stop")
+        let pid = try programPID(t)
+        let tty = paneFormat(t, "#{pane_tty}")
+        func modes() -> String { (try? shell("stty -F \(tty) -a")) ?? "" }
+
+        kill(pid, SIGTSTP)
+        try t.waitUntil("stopped, at the normal screen") { _ in processState(pid) == "T" && paneFormat(t, "#{alternate_on}") == "0" }
+        #expect(modes().contains(" icanon") && !modes().contains("-icanon"), "canonical mode while stopped")
+        #expect(!modes().contains("-echo "), "echo while stopped")
+        #expect(mouseModes(t) == "00", "no mouse reports while stopped")
+
+        kill(pid, SIGCONT)
+        try t.waitUntil("the screen is back") { s in paneFormat(t, "#{alternate_on}") == "1" && s.contains("typed before the stop") && s.contains("Stage 1/7") }
+        try t.type(" and after")
+        try t.waitFor("typed before the stop and after")
+        #expect(modes().contains("-icanon"), "raw again")
+        try t.waitUntil("mouse reports on again") { _ in mouseModes(t) == "11" }
+
+        // Stopped from outside, and the terminal made canonical meanwhile: going on makes it raw.
+        kill(pid, SIGSTOP)
+        try t.waitUntil("stopped") { _ in processState(pid) == "T" }
+        _ = try shell("stty -F \(tty) sane")
+        kill(pid, SIGCONT)
+        try t.type("!")
+        try t.waitFor("and after!")
+        #expect(modes().contains("-icanon") && modes().contains("-echo "), "raw again, without a newline typed")
+        try t.endInterview()
+        try t.waitFor("exit=0")
+    }
+
     /// The terminal's mouse modes as tmux sees them for the pane: button events (1002) in SGR form.
     func mouseModes(_ t: Tmux) -> String {
         (try? t.run(["display-message", "-p", "-t", "0", "#{mouse_button_flag}#{mouse_sgr_flag}"]))?
