@@ -208,6 +208,16 @@ struct FrameWriter {
                 drawn = x
                 continue
             }
+            // The usual cell: printable ASCII in the pen already set, just where the cursor is (the
+            // cell before it was written in this pass), away from the right edge.
+            if c.scalar >= 0x20 && c.scalar < 0x7F && cursorY == y && cursorX == x && x + 1 < screen.width,
+               let p = pen, p == styles[c.style] {
+                out.append(UInt8(truncatingIfNeeded: c.scalar))
+                cursorX += 1
+                x += 1
+                drawn = x
+                continue
+            }
             x += put(cells, frame, x: x, y: y, screen: screen)
             drawn = x
         }

@@ -20,21 +20,23 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
         index()
     }
 
-    /// Key → action (the first binding of a key wins), so that dispatch costs one lookup per key.
-    @usableFromInline private(set) var actions: [Key: Action] = [:]
-    /// The bindings of plain ASCII characters, also in `actions`, searched without hashing: a
-    /// typed letter is looked up on every key, and hashing a `Character` costs more than the rest.
+    /// Every key with its action, in the table's order: a lookup takes the first, so the first
+    /// binding of a key wins. A list, not a dictionary: a table has a few dozen keys, and
+    /// hashing them all (a `Character` hashes slowly) cost more of the first frame than drawing it.
+    @usableFromInline private(set) var bound: [(key: Key, action: Action)] = []
+    /// The bindings of plain ASCII characters, searched by byte: a typed letter is looked up on
+    /// every key, and comparing one byte costs less than comparing `Key`s.
     @usableFromInline private(set) var asciiActions: [(byte: UInt8, action: Action)] = []
 
     private mutating func index() {
         statusItems = []
-        for g in groups { for b in g.bindings { if let s = b.status { statusItems.append((b.keys[0].description, s)) } } }
-        actions = [:]
+        bound = []
         asciiActions = []
         for g in groups {
             for b in g.bindings {
-                for k in b.keys where actions[k] == nil {
-                    actions[k] = b.action
+                if let s = b.status { statusItems.append((b.keys[0].description, s)) }
+                for k in b.keys {
+                    bound.append((k, b.action))
                     if let a = Keymap.plainASCII(k) { asciiActions.append((a, b.action)) }
                 }
             }
@@ -51,7 +53,7 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
             for e in asciiActions where e.byte == b { return e.action }
             return nil
         }
-        if let a = actions[key] { return a }
+        for e in bound where e.key == key { return e.action }
         if let plain = key.unmodified { return action(for: plain) }
         return nil
     }
