@@ -149,6 +149,8 @@ public struct Capabilities: Sendable {
 /// A capability without its padding (`$<5>`, `$<100/>`): delays for hardware terminals that
 /// terminfo's own output routine would turn into waits, and that would show as text here.
 func withoutPadding(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    // Most capabilities have no padding at all: copied whole.
+    guard let base = b.baseAddress, memchr(base, Int32(UInt8(ascii: "$")), b.count) != nil else { return Array(b) }
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
     var i = 0

@@ -1,5 +1,7 @@
 import Testing
 import TerminalKit
+import TextWidth
+import CNcursesw
 @testable import CursesTerminal
 
 /// A small deterministic generator (SplitMix64), so that a failing sequence repeats from its seed.
@@ -156,6 +158,45 @@ extension CursesTerminalTests {
                 }
                 previous = f.lines
             }
+        }
+    }
+}
+
+extension CursesTerminalTests {
+    /// The writer's shortcut for narrow characters must agree with how wide the terminal and
+    /// the frame take them to be: one column each, every one of them.
+    @Test func theNarrowShortcutTakesOnlyCharactersOneColumnWide() {
+        CursesTerminal.setUpLocale()
+        var checked = 0
+        for v in UInt32(0)..<0x3000 where FrameWriter.isPlainNarrow(v) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(mlsd_wcwidth(v) == 1, "wcwidth of U+\(String(v, radix: 16))")
+            #expect(DisplayWidth.of(Character(scalar)) == 1, "DisplayWidth of U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 600)
+        #expect(!FrameWriter.isPlainNarrow(0x1F) && !FrameWriter.isPlainNarrow(0x7F) && !FrameWriter.isPlainNarrow(0x300)
+                && !FrameWriter.isPlainNarrow(0x200B) && !FrameWriter.isPlainNarrow(0x4E2D))
+    }
+
+    /// Borders, dashes and accented letters in runs and next to wide characters, drawn over one
+    /// another, end up on the model terminal exactly as the frames say.
+    @Test func narrowNonASCIIRunsAreDrawnRight() throws {
+        try withScreen(Size(width: 20, height: 4)) { t, m in
+            var f = Frame(size: t.size)
+            f.put("┌──── é—à ────┐", x: 0, y: 0, style: .role(.border))
+            f.put("│ naïve · 中文 │", x: 0, y: 1)
+            f.put("█▀▄ “quoted” …", x: 0, y: 2, style: .role(.accent))
+            f.put("──────────────────", x: 1, y: 3)
+            show(t, m, f)
+            expectShows(m, f, t)
+            var g = Frame(size: t.size)
+            g.put("└─ é ─┘ 中 ─ ü", x: 0, y: 0, style: .role(.header))
+            g.put("│ naïve · 中文 │", x: 0, y: 1, style: .role(.border))
+            g.put("“quoted” … █", x: 3, y: 2)
+            g.put("──────────────────", x: 0, y: 3)
+            show(t, m, g)
+            expectShows(m, g, t)
         }
     }
 }
