@@ -53,6 +53,17 @@ public struct MockApp: Sendable {
     public enum Input: Sendable { case key(Key), tick, resize(Size) }
 
     public mutating func update(_ input: Input, at now: Double) -> [Effect] {
+        // Characters that arrive together (a fast typist, a held key, a slow link) come as one
+        // `.text`. Where typing is not text (the sketch's commands, a dialog, a menu) they are
+        // the keys they are, one after another; each may change where the next one goes.
+        if case .key(.text(let s)) = input, !(practice?.acceptsText ?? false) {
+            var effects: [Effect] = []
+            for ch in s {
+                effects += update(.key(.char(ch)), at: now)
+                if effects.contains(where: { if case .quit = $0 { return true }; return false }) { break }
+            }
+            return effects
+        }
         var effects: [Effect] = []
         if practice != nil {
             let out: PracticeScreen.Outcome

@@ -124,6 +124,21 @@ public struct PracticeScreen: Sendable {
 
     public mutating func resize(_ s: Size) { size = s }
 
+    /// Whether typed text goes into text here (the notes, the question being asked, a label
+    /// in the sketch) rather than being keys that do things.
+    public var acceptsText: Bool {
+        switch overlay {
+        case .ask?: return true
+        case .help?, .confirmEnd?: return false
+        case nil:
+            switch focus {
+            case .notes: return true
+            case .prompt: return false
+            case .sketch: if case .typing = sketchPane.mode { return true } else { return false }
+            }
+        }
+    }
+
     public mutating func handle(_ key: Key, at now: Double) -> Outcome {
         var out = Outcome()
         if let o = overlay { return handleOverlay(o, key, at: now) }
