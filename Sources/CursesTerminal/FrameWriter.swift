@@ -208,10 +208,10 @@ struct FrameWriter {
                 drawn = x
                 continue
             }
-            // The usual cell: one narrow character (printable ASCII, a border, a dash) in the pen
-            // already set, just where the cursor is (the cell before it was written in this
-            // pass), away from the right edge.
-            if FrameWriter.isPlainNarrow(c.scalar) && cursorY == y && cursorX == x && x + 1 < screen.width,
+            // The usual cell: one narrow character (printable ASCII, a border, a dash: see
+            // `DisplayWidth.isSimple`) in the pen already set, just where the cursor is (the cell
+            // before it was written in this pass), away from the right edge.
+            if DisplayWidth.isSimple(c.scalar) && cursorY == y && cursorX == x && x + 1 < screen.width,
                let p = pen, p == styles[c.style] {
                 appendUTF8(c.scalar)
                 cursorX += 1
@@ -222,15 +222,6 @@ struct FrameWriter {
             x += put(cells, frame, x: x, y: y, screen: screen)
             drawn = x
         }
-    }
-
-    /// Scalars that are one column wide, alone a whole character, and printable: printable ASCII,
-    /// Latin-1 and the Latin extensions, the dashes, quotes and bullets of General Punctuation,
-    /// box drawing and block elements (a test holds `wcwidth` to 1 for every one of them).
-    @inline(__always)
-    static func isPlainNarrow(_ v: UInt32) -> Bool {
-        if v < 0x7F { return v >= 0x20 }
-        return (v >= 0xA0 && v < 0x300) || (v >= 0x2010 && v < 0x2028) || (v >= 0x2500 && v < 0x25A0)
     }
 
     /// Clears a run of blanks with one sequence where that is shorter than writing them:

@@ -22,21 +22,24 @@ public enum StyledText {
             var plain = ""
             for s in line.spans { plain += s.text }
             if plain.isEmpty { out.append([]); continue }
-            // Where each span ends, in characters of `plain`.
+            // Where each span ends, in characters of `plain`: counted in bytes for printable ASCII,
+            // in scalars where every scalar is a character of its own, and only otherwise by
+            // walking characters, which costs far more.
+            let unit: Unit = ASCIIScan.isPrintable(plain) ? .byte : (DisplayWidth.simpleCount(plain) != nil ? .scalar : .character)
             var ends: [Int] = []
             ends.reserveCapacity(line.spans.count)
             var total = 0
-            for s in line.spans { total += s.text.count; ends.append(total) }
+            for s in line.spans { total += unit.count(s.text); ends.append(total) }
             // The first row at the full width, the rest wrapped once at the indented width (a
             // greedy wrap starts each row afresh, so this is the same as wrapping row by row).
             let first = TextWrap.rows(plain, width: width)
             let head = first[0]
-            out.append(styled(head.text, from: 0, line.spans, ends, indent: 0))
+            out.append(styled(head.text, from: 0, line.spans, ends, indent: 0, unit: unit))
             guard first.count > 1 else { continue }
             let indent = min(line.indent, max(0, width - 8))
             let rest = String(plain[head.text.endIndex...])
             for r in TextWrap.rows(rest, width: width - indent) {
-                out.append(styled(r.text, from: head.count + r.start, line.spans, ends, indent: indent))
+                out.append(styled(r.text, from: head.count + r.start, line.spans, ends, indent: indent, unit: unit))
             }
         }
         return out
@@ -44,7 +47,26 @@ public enum StyledText {
 
     /// A row's text (starting at character `from` of its paragraph) cut into the spans' styles,
     /// neighbours of one style merged, after `indent` spaces.
-    static func styled(_ text: Substring, from: Int, _ spans: [Span], _ ends: [Int], indent: Int) -> [Span] {
+    /// What a paragraph's character offsets are counted in (all three agree on its text).
+    enum Unit {
+        case byte, scalar, character
+        func count(_ s: String) -> Int {
+            switch self {
+            case .byte: return s.utf8.count
+            case .scalar: return s.unicodeScalars.count
+            case .character: return s.count
+            }
+        }
+        func index(_ s: Substring, offsetBy n: Int) -> String.Index {
+            switch self {
+            case .byte: return s.utf8.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex) ?? s.endIndex
+            case .scalar: return s.unicodeScalars.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex) ?? s.endIndex
+            case .character: return s.index(s.startIndex, offsetBy: n, limitedBy: s.endIndex) ?? s.endIndex
+            }
+        }
+    }
+
+    static func styled(_ text: Substring, from: Int, _ spans: [Span], _ ends: [Int], indent: Int, unit: Unit = .character) -> [Span] {
         var out: [Span] = indent > 0 ? [Span(String(repeating: " ", count: indent))] : []
         var k = 0
         while k < ends.count && ends[k] <= from { k += 1 }
@@ -58,7 +80,7 @@ public enum StyledText {
         var at = from
         while !rest.isEmpty && k < ends.count {
             let take = ends[k] - at
-            let cut = rest.index(rest.startIndex, offsetBy: take, limitedBy: rest.endIndex) ?? rest.endIndex
+            let cut = unit.index(rest, offsetBy: take)
             add(rest[..<cut], spans[k].style)
             rest = rest[cut...]
             at = ends[k]

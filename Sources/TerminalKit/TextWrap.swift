@@ -13,8 +13,15 @@ public enum TextWrap {
     public static func rows(_ line: String, width: Int) -> [Row] {
         let width = max(1, width)
         if line.isEmpty { return [Row(start: 0, count: 0, text: line[...])] }
-        // Fast path: printable ASCII, where characters, bytes and columns are one and the same.
+        // Fast paths: printable ASCII, where characters, bytes and columns are one and the same;
+        // then text whose every scalar is a character one column wide (dashes, "·", accents).
         if ASCIIScan.isPrintable(line) { return asciiRows(line, width: width) }
+        if DisplayWidth.simpleCount(line) != nil { return simpleRows(line, width: width) }
+        return graphemeRows(line, width: width)
+    }
+
+    /// `rows` character by character: any text.
+    static func graphemeRows(_ line: String, width: Int) -> [Row] {
         var rows: [Row] = []
         var rowStart = line.startIndex, rowStartOffset = 0
         var idx = line.startIndex, offset = 0
@@ -32,7 +39,9 @@ public enum TextWrap {
                     idx = next; offset += 1; used = 0; lastBreak = nil
                     continue
                 }
-                if let b = lastBreak, b.offset > rowStartOffset {
+                // (Not after a space that starts the row: the ASCII path, which the other paths
+                // follow, keeps such a space with the word after it.)
+                if let b = lastBreak, b.offset > rowStartOffset + 1 {
                     rows.append(Row(start: rowStartOffset, count: b.offset - rowStartOffset, text: line[rowStart..<b.index]))
                     rowStart = b.index; rowStartOffset = b.offset
                     used = DisplayWidth.of(line[rowStart..<idx])
@@ -48,6 +57,36 @@ public enum TextWrap {
             if ch == " " { lastBreak = (idx, offset) }
         }
         rows.append(Row(start: rowStartOffset, count: offset - rowStartOffset, text: line[rowStart..<line.endIndex]))
+        return rows
+    }
+
+    /// `rows` for a line of `DisplayWidth.isSimple` scalars only: each is a character one
+    /// column wide, so the rows are found as for ASCII, scalar by scalar.
+    static func simpleRows(_ line: String, width: Int) -> [Row] {
+        let u = line.unicodeScalars
+        var at: [String.Index] = []   // where each scalar starts, then the end
+        var space: [Bool] = []
+        for i in u.indices {
+            at.append(i)
+            space.append(u[i] == " ")
+        }
+        at.append(line.endIndex)
+        let n = space.count
+        if n <= width { return [Row(start: 0, count: n, text: line[...])] }
+        func row(_ a: Int, _ b: Int) -> Row { Row(start: a, count: b - a, text: line[at[a]..<at[b]]) }
+        var rows: [Row] = []
+        var start = 0
+        while n - start > width {
+            // a space right at the edge stays at the end of this row
+            if space[start + width] { rows.append(row(start, start + width + 1)); start += width + 1; continue }
+            var brk = -1
+            var k = start + width - 1
+            while k > start { if space[k] { brk = k + 1; break }; k -= 1 }
+            let end = brk > start ? brk : start + width
+            rows.append(row(start, end))
+            start = end
+        }
+        rows.append(row(start, n))
         return rows
     }
 

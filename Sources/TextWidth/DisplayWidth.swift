@@ -73,7 +73,8 @@ public enum DisplayWidth {
     /// cluster (no combining marks, joiners, variation selectors, Hangul jamo, regional
     /// indicators, CR), so a text made only of them can be measured and drawn scalar by
     /// scalar, without the grapheme breaking that walking its characters costs (about ten
-    /// times more: the screens' titles, borders and "·" separators are such texts).
+    /// times more: the screens' titles, borders and "·" separators are such texts). The
+    /// terminal takes each as one column too (a test holds `wcwidth` to 1 for every one).
     @inlinable
     public static func isSimple(_ v: UInt32) -> Bool {
         switch v {

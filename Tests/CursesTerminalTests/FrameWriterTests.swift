@@ -168,15 +168,15 @@ extension CursesTerminalTests {
     @Test func theNarrowShortcutTakesOnlyCharactersOneColumnWide() {
         CursesTerminal.setUpLocale()
         var checked = 0
-        for v in UInt32(0)..<0x3000 where FrameWriter.isPlainNarrow(v) {
+        for v in UInt32(0)..<0x3000 where DisplayWidth.isSimple(v) {
             guard let scalar = Unicode.Scalar(v) else { continue }
             #expect(mlsd_wcwidth(v) == 1, "wcwidth of U+\(String(v, radix: 16))")
             #expect(DisplayWidth.of(Character(scalar)) == 1, "DisplayWidth of U+\(String(v, radix: 16))")
             checked += 1
         }
         #expect(checked > 600)
-        #expect(!FrameWriter.isPlainNarrow(0x1F) && !FrameWriter.isPlainNarrow(0x7F) && !FrameWriter.isPlainNarrow(0x300)
-                && !FrameWriter.isPlainNarrow(0x200B) && !FrameWriter.isPlainNarrow(0x4E2D))
+        #expect(!DisplayWidth.isSimple(0x1F) && !DisplayWidth.isSimple(0x7F) && !DisplayWidth.isSimple(0x300)
+                && !DisplayWidth.isSimple(0x200B) && !DisplayWidth.isSimple(0x4E2D))
     }
 
     /// Borders, dashes and accented letters in runs and next to wide characters, drawn over one

@@ -1,4 +1,4 @@
-import TerminalKit
+@testable import TerminalKit
 import Testing
 import TestSupport
 import TextWidth
@@ -41,6 +41,63 @@ import TextWidth
                 for ch in text { x += each.put(String(ch), x: x, y: 0, clip: clip) }
                 if clip == nil { #expect(used == byCharacter) }
                 #expect(whole.lines == each.lines, "\(text.debugDescription) clip \(String(describing: clip))")
+            }
+        }
+    }
+
+    /// Random text of simple characters (and spaces; sometimes all ASCII): wrapped byte by byte
+    /// or scalar by scalar as it would be character by character, at every width.
+    @Test func simpleTextWrapsAsTheCharacterPathDoes() {
+        var rng = SplitMix64(seed: 11)
+        let simple = ["a", "b", "·", "é", "─", "→", "—", "‘", " ", " ", "…", "Ω", "wxyz"]
+        let ascii = ["a", "b", " ", " ", "wxyz", "."]
+        for k in 0..<1500 {
+            let pool = k % 3 == 0 ? ascii : simple
+            let text = (0..<Int.random(in: 1...30, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
+            for width in 1...12 {
+                // The ASCII path too, for text that takes it.
+                #expect(TextWrap.rows(text, width: width) == TextWrap.graphemeRows(text, width: width), "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    /// Styled lines of several spans, simple or not: every character comes out once, in its
+    /// span's style, in order, each row no wider than the width.
+    @Test func styledWrappingKeepsEveryCharacterInItsStyle() {
+        var rng = SplitMix64(seed: 12)
+        let styles: [Style] = [.normal, .role(.accent), Style(.warning, bold: true)]
+        for _ in 0..<800 {
+            // (No joiner alone: one at the start of a span would join the last character of the
+            // span before, which styled text does not do.)
+            let pool = Bool.random(using: &rng) ? ["a", "·", "é", " ", "—", "bc "] : Self.pieces.filter { $0 != "\u{200D}" && $0 != "\u{FE0F}" }
+            var spans: [Span] = []
+            var expected: [(Character, Style)] = []
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                let t = (0..<Int.random(in: 1...8, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
+                let st = styles.randomElement(using: &rng)!
+                spans.append(Span(t, st))
+            }
+            let plain = spans.map(\.text).joined()
+            // Per character of the whole paragraph (a character may span two spans' texts).
+            var offset = 0
+            var styleAt: [Style] = []
+            for sp in spans { for _ in sp.text.unicodeScalars { styleAt.append(sp.style) } }
+            for ch in plain { expected.append((ch, styleAt[offset])); offset += ch.unicodeScalars.count }
+            let indent = Int.random(in: 0...3, using: &rng)
+            for width in [3, 5, 9, 40] {
+                let rows = StyledText.wrap([StyledLine(spans, indent: indent)], width: width)
+                var got: [(Character, Style)] = []
+                for (i, row) in rows.enumerated() {
+                    var spansOfRow = row
+                    if i > 0 && min(indent, max(0, width - 8)) > 0 { spansOfRow.removeFirst() }
+                    for sp in spansOfRow { for ch in sp.text { got.append((ch, sp.style)) } }
+                    // (A space at the edge stays at the end of its row, one column beyond.)
+                    #expect(row.reduce(0) { $0 + DisplayWidth.of($1.text) } <= max(width, 2) + 1, "\(plain.debugDescription) at \(width)")
+                }
+                #expect(got.map(\.0) == expected.map(\.0), "\(plain.debugDescription) at \(width)")
+                if got.map(\.0) == expected.map(\.0) {
+                    #expect(got.map(\.1) == expected.map(\.1), "styles of \(plain.debugDescription) at \(width) in \(spans.map(\.text))")
+                }
             }
         }
     }
