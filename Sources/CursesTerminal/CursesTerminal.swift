@@ -46,8 +46,7 @@ public final class CursesTerminal: Terminal {
         guard caps.moveTo != nil else { throw CursesTerminalError.cannotMoveCursor(terminalType: type) }
         mlsd_keep_freed_memory()
         self.init(caps: caps, options: options, output: 1, input: 0,
-                  size: CursesTerminal.kernelSize() ?? Size(width: caps.columns > 0 ? caps.columns : 80,
-                                                            height: caps.lines > 0 ? caps.lines : 24))
+                  size: CursesTerminal.kernelSize() ?? CursesTerminal.fallbackSize(caps, environment: { options.lookup($0) }))
         var mode = termios()
         if tcgetattr(0, &mode) == 0 {
             savedMode = mode
@@ -111,6 +110,18 @@ public final class CursesTerminal: Terminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
+    }
+
+    /// The size to use where the kernel does not know the window's (a serial line, some
+    /// emulators): `COLUMNS` and `LINES` when set to sensible numbers, else what the terminal's
+    /// description says, else 80×24.
+    static func fallbackSize(_ caps: Capabilities, environment: (String) -> String?) -> Size {
+        func number(_ name: String) -> Int? {
+            guard let v = environment(name).flatMap({ Int($0) }), v > 0, v <= 10_000 else { return nil }
+            return v
+        }
+        return Size(width: number("COLUMNS") ?? (caps.columns > 0 ? caps.columns : 80),
+                    height: number("LINES") ?? (caps.lines > 0 ? caps.lines : 24))
     }
 
     /// The window's size as the kernel knows it.

@@ -325,3 +325,19 @@ struct CursesTerminalTests {
         }
     }
 }
+
+extension CursesTerminalTests {
+    /// Where the kernel does not know the window's size: COLUMNS and LINES, then the
+    /// description's numbers, then 80×24; nonsense in the variables is passed over.
+    @Test func theSizeWithoutTheKernelsComesFromColumnsAndLines() {
+        var caps = Capabilities()
+        func size(_ env: [String: String]) -> Size { CursesTerminal.fallbackSize(caps, environment: { env[$0] }) }
+        #expect(size([:]) == Size(width: 80, height: 24))
+        caps.columns = 132; caps.lines = 43
+        #expect(size([:]) == Size(width: 132, height: 43))
+        #expect(size(["COLUMNS": "100", "LINES": "30"]) == Size(width: 100, height: 30))
+        #expect(size(["COLUMNS": "100"]) == Size(width: 100, height: 43))
+        #expect(size(["COLUMNS": "wide", "LINES": "-3"]) == Size(width: 132, height: 43))
+        #expect(size(["COLUMNS": "0", "LINES": "99999999"]) == Size(width: 132, height: 43))
+    }
+}
