@@ -40,6 +40,7 @@ nonisolated(unsafe) private let faultBytes = UnsafeMutablePointer<UInt8>.allocat
 private let faultByteCount = Atomic<Int>(0)
 nonisolated(unsafe) private let faultMode = UnsafeMutablePointer<termios>.allocate(capacity: 1)
 private let faultModeSet = Atomic<Bool>(false)
+private let faultHandlersInstalled = Atomic<Bool>(false)
 
 // Standard error while the screen is the program's (see `captureStandardError`): the file in
 // memory that fd 2 points to, and the original, kept as another descriptor (-1: not captured).
@@ -121,6 +122,8 @@ extension CursesTerminal {
     /// program as it would have (status 128 + signal, a core where those are kept). It runs on
     /// a stack of its own, so that a stack overflow is caught too.
     static func installFaultHandlers() {
+        // Once: a second terminal in the same run (the replay after the home screen…) keeps them.
+        guard !faultHandlersInstalled.exchange(true, ordering: .relaxed) else { return }
         _ = faultByteCount.load(ordering: .relaxed)   // initialise the globals outside any handler
         _ = faultModeSet.load(ordering: .relaxed)
         _ = faultBytes; _ = faultMode
