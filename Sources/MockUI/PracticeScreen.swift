@@ -323,16 +323,18 @@ public struct PracticeScreen: Sendable {
         }
         // Otherwise the last frame is kept and only the regions whose inputs changed are redrawn:
         // a key typed into the notes redraws the notes and the stage strip, not the whole screen.
+        // (The kept keys are moved, read and changed where they are: a copy of them retained
+        // and released every reference they hold, several times a key.)
         var f: Frame
-        var d: Damage?
-        if let old = drawn, old.size == size, old.fullScreen == sketchFullScreen, old.ascii == !glyphs.isUnicode,
+        if drawn?.size == size, drawn?.fullScreen == sketchFullScreen, drawn?.ascii == !glyphs.isUnicode,
            let c = canvas, c.clusters.count < 1024 {
-            f = c; d = old
+            f = c
         } else {
             f = Frame(size: size)
-            d = Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode)
+            drawn = Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode)
         }
         canvas = nil   // the frame is changed in place, not copied
+        var d = drawn.take()   // moved out and back, not copied
         drawRegions(&f, at: now, glyphs: glyphs, damage: &d)
         drawn = d
         // The frame handed out says which rows it wrote; the kept one starts the next generation.
@@ -372,11 +374,12 @@ public struct PracticeScreen: Sendable {
         let l = layout(size)
         let t = now - origin
         let i = session.stageIndex
-        // Without damage everything is drawn; `d` then only collects keys nobody reads. (Slots
-        // passed inout, not key paths: a key path is an object looked up at run time.)
+        // Without damage everything is drawn, and the keys are collected only to be dropped.
+        // (Slots passed inout, not key paths: a key path is an object looked up at run time.
+        // They are changed in `damage` itself, not in a copy of it.)
         let tracking = damage != nil
-        var d = damage ?? Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode)
-        defer { if tracking { damage = d } }
+        if !tracking { damage = Damage(size: size, fullScreen: sketchFullScreen, ascii: !glyphs.isUnicode) }
+        defer { if !tracking { damage = nil } }
         func changed<K: Equatable>(_ key: K, _ slot: inout K?, _ r: Rect) -> Bool {
             guard tracking else { return true }
             if slot == key { return false }
@@ -386,52 +389,52 @@ public struct PracticeScreen: Sendable {
         }
 
         let hk = headerKey(t)
-        if changed(hk, &d.header, l.header) { drawHeader(&f, l.header, t) }
+        if changed(hk, &damage!.header, l.header) { drawHeader(&f, l.header, t) }
         let tk = tabsKey(t)
-        if changed(tk, &d.tabs, l.tabs) { drawTabs(&f, l.tabs, tk) }
+        if changed(tk, &damage!.tabs, l.tabs) { drawTabs(&f, l.tabs, tk) }
         if !sketchFullScreen {
             let pk = PromptDrawKey(content: promptContentKey(width: l.prompt.width - 2), scroll: promptScroll, focused: focus == .prompt)
-            if changed(pk, &d.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
+            if changed(pk, &damage!.prompt, l.prompt) { drawPrompt(&f, l.prompt, glyphs) }
         }
         let sr = sketchRect(l)
         let sk = SketchDrawKey(stamp: session.sketch.stamp, inputs: sketchInputs, focused: focus == .sketch)
-        if changed(sk, &d.sketch, sr) {
+        if changed(sk, &damage!.sketch, sr) {
             let cur = drawSketch(&f, sr, glyphs)
-            d.sketchCursor = cur
+            damage!.sketchCursor = cur
         }
         if !sketchFullScreen {
             // The notes pane: its frame and title redraw when they change; its rows redraw one by
             // one, only where they show something new.
-            let doc = session.notes[i]
-            let pk = NotesPaneKey(stage: i, empty: doc.isEmpty, focused: focus == .notes, paused: session.paused)
-            let nk = NotesDrawKey(version: doc.version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
-            if changed(pk, &d.notesPane, l.notes) {
-                d.notes = nk
-                d.notesWords = doc.wordCount
+            let words = session.notes[i].wordCount
+            let pk = NotesPaneKey(stage: i, empty: session.notes[i].isEmpty, focused: focus == .notes, paused: session.paused)
+            let nk = NotesDrawKey(version: session.notes[i].version, cursor: editors[i].cursor, scroll: editors[i].scrollRow)
+            if changed(pk, &damage!.notesPane, l.notes) {
+                damage!.notes = nk
+                damage!.notesWords = words
                 let cur = drawNotes(&f, l.notes, glyphs, reuse: false)
-                d.notesCursor = cur
+                damage!.notesCursor = cur
             } else {
                 // A new word changes the title (its word count) and one row, not the whole pane.
-                if d.notesWords != doc.wordCount {
-                    d.notesWords = doc.wordCount
+                if damage!.notesWords != words {
+                    damage!.notesWords = words
                     Widgets.paneTop(l.notes, title: notesTitle, focused: focus == .notes, glyphs: glyphs, frame: &f)
                 }
-                if d.notes != nk {
-                    d.notes = nk
+                if damage!.notes != nk {
+                    damage!.notes = nk
                     let cur = drawNotes(&f, l.notes, glyphs, reuse: true)
-                    d.notesCursor = cur
+                    damage!.notesCursor = cur
                 }
             }
         }
         let status = message ?? recorderWarning.map { (text: $0, role: Role.danger) }
         let stk = StatusKey(message: status?.text, role: status?.role, sketchItems: focus == .sketch ? sketchInputs : nil)
-        if changed(stk, &d.status, l.status) {
+        if changed(stk, &damage!.status, l.status) {
             Widgets.statusLine(l.status, items: focus == .sketch ? sketchPane.statusItems : Keymaps.practice.statusItems, message: status?.text,
                                messageStyle: Style(status?.role ?? .normal, bold: true), frame: &f)
         }
         // The cursor: kept from the region that drew it when that region was not redrawn.
         if tracking {
-            f.cursor = focus == .notes && !sketchFullScreen ? d.notesCursor : (focus == .sketch ? d.sketchCursor : nil)
+            f.cursor = focus == .notes && !sketchFullScreen ? damage!.notesCursor : (focus == .sketch ? damage!.sketchCursor : nil)
         }
     }
 
