@@ -4,7 +4,11 @@
 /// appear in the same paragraph. Matching is by whole normalised words, so "ann" does not
 /// match inside "annual". A multi-word phrase also matches its words run together
 /// ("two tower" ↔ "twotower"), and two adjacent words match a one-word phrase ("pre trained" ↔ "pretrained").
-public struct SignalMatcher: Sendable {
+///
+/// A class: its tables are written while it is made and only read after, and the paragraph
+/// being typed is matched on every key; as a struct, each hand-over copied (retained and
+/// released) its fourteen tables.
+public final class SignalMatcher: @unchecked Sendable {
     struct Part: Sendable { var words: [UInt64]; var id: Int }
     /// Phrases by the hash of their first word (words are compared by 64-bit hashes, so that
     /// scanning a paragraph on every key allocates no strings), in an open-addressing table keyed
