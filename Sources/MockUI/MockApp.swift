@@ -38,15 +38,17 @@ public struct MockApp: Sendable {
     }
 
     /// Something the run loop must do after an input.
+    /// (The large payloads are boxed, `indirect`: an effect, made and destroyed on every key,
+    /// is then a tag and one reference, and so is the code that destroys it.)
     public enum Effect: Sendable {
         /// A session began: start recording it.
-        case sessionStarted(Scenario, Settings)
+        indirect case sessionStarted(Scenario, Settings)
         /// Events to record.
         case record([Event])
         /// The interview ended: save this report and tell `reportSaved`.
-        case saveReport(Report, Session)
+        indirect case saveReport(Report, Session)
         /// The candidate exported the sketch: write it and tell `sketchExported`.
-        case exportSketch(SketchExportRequest)
+        indirect case exportSketch(SketchExportRequest)
         case quit
     }
 
