@@ -5,7 +5,7 @@ are measured the same way, on the same machine, in the same run.
 
 usage: termbench.py startup MLSD_BIN | typing MLSD_BIN
 """
-import fcntl, os, pty, select, signal, struct, sys, tempfile, termios, time
+import fcntl, os, pty, random, select, signal, struct, sys, tempfile, termios, time
 
 COLS, ROWS = 200, 60
 CLK = os.sysconf("SC_CLK_TCK")
@@ -121,11 +121,16 @@ def startup(mlsd):
         present.append(case)
     # One warm-up start each (mlsd's first start after a build fills its case cache), then the
     # programs take turns, so that a change in the machine's speed during the run (common on a
-    # shared VM) reaches all of them alike.
+    # shared VM) reaches all of them alike; in a new order each round (a fixed seed), so that
+    # none always starts right after the same one (nano right after vim finds the C and curses
+    # libraries they share already in the caches).
     RUNS = 101
     times = {case[0]: [] for case in present}
+    shuffle = random.Random(2)
     for k in range(RUNS + 1):
-        for name, argv, needle, env in present:
+        order = list(present)
+        shuffle.shuffle(order)
+        for name, argv, needle, env in order:
             if "XDG_DATA_HOME" in env:
                 # Each start its own data folder: a start killed here leaves its session behind,
                 # which the next start would find interrupted and read to offer resuming it.
