@@ -54,11 +54,17 @@ public struct MockApp: Sendable {
 
     public enum Input: Sendable { case key(Key), tick, resize(Size) }
 
+    /// The longest run of characters read at once that is taken as typed keys, not a paste.
+    static let typedRun = 32
+
     public mutating func update(_ input: Input, at now: Double) -> [Effect] {
         // Characters that arrive together (a fast typist, a held key, a slow link) come as one
-        // `.text`. Where typing is not text (the sketch's commands, a dialog, a menu) they are
-        // the keys they are, one after another; each may change where the next one goes.
+        // `.text`. Where typing is not text (the sketch's commands, a dialog, a menu) a short
+        // run is the keys it is, one after another, each of which may change where the next one
+        // goes; a longer one is a paste, which there means nothing and is let go, as before,
+        // rather than run as dozens of commands.
         if case .key(.text(let s)) = input, !(practice?.acceptsText ?? false) {
+            guard s.count <= MockApp.typedRun else { return [] }
             var effects: [Effect] = []
             for ch in s {
                 effects += update(.key(.char(ch)), at: now)

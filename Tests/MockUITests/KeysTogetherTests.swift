@@ -58,4 +58,16 @@ import TestSupport
         let p = try practice(a)
         #expect(p.overlay == .ask("how many users?"))
     }
+
+    @Test func aPasteIntoTheSketchRunsNoCommands() throws {
+        var a = try app()
+        _ = a.update(.key(.function(4)), at: 1)
+        let pasted = String(repeating: "bdxat", count: 10)   // fifty characters: a paste, not typing
+        let effects = a.update(.key(.text(pasted)), at: 1)
+        _ = a.update(.key(.enter), at: 1)
+        #expect(effects.isEmpty)
+        let p = try practice(a)
+        #expect(p.session.sketch.boxes.isEmpty)
+        #expect(p.sketchPane.mode == .normal)
+    }
 }
