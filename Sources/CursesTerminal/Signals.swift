@@ -92,6 +92,20 @@ private func restoreAfterFault(_ sig: Int32) {
     raise(sig)
 }
 
+/// Sets `handler` for signal `sig`, with nothing masked while it runs and `flags` (SA_RESTART,
+/// SA_ONSTACK …).
+private func catchSignal(_ sig: Int32, flags: Int32, _ handler: @escaping @convention(c) (Int32) -> Void) {
+    var action = sigaction()
+    #if canImport(Glibc)
+    action.__sigaction_handler.sa_handler = handler
+    #else
+    action.__sigaction_u.__sa_handler = handler
+    #endif
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = flags
+    sigaction(sig, &action, nil)
+}
+
 extension CursesTerminal {
     /// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT into a flag for the run loop to poll
     /// (it restores the terminal and exits with 128 + signal), and ignores SIGPIPE and SIGXFSZ
@@ -101,15 +115,7 @@ extension CursesTerminal {
     public static func installSignalHandlers() {
         _ = caughtSignal.load(ordering: .relaxed)   // initialise the global outside any handler
         for s in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { caughtSignal.store($0, ordering: .relaxed) }
-            #else
-            action.__sigaction_u.__sa_handler = { caughtSignal.store($0, ordering: .relaxed) }
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(s, &action, nil)
+            catchSignal(s, flags: 0) { caughtSignal.store($0, ordering: .relaxed) }
         }
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
@@ -134,15 +140,7 @@ extension CursesTerminal {
         stack.ss_flags = 0
         sigaltstack(&stack, nil)
         for s in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGSYS] {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { restoreAfterFault($0) }
-            #else
-            action.__sigaction_u.__sa_handler = { restoreAfterFault($0) }
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_ONSTACK)
-            sigaction(s, &action, nil)
+            catchSignal(s, flags: Int32(SA_ONSTACK)) { restoreAfterFault($0) }
         }
     }
 
@@ -212,15 +210,7 @@ extension CursesTerminal {
                 signal(sig, SIG_DFL)
                 continue
             }
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = { noteWindowSignal($0) }
-            #else
-            action.__sigaction_u.__sa_handler = { noteWindowSignal($0) }
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_RESTART
-            sigaction(sig, &action, nil)
+            catchSignal(sig, flags: SA_RESTART) { noteWindowSignal($0) }
         }
     }
 

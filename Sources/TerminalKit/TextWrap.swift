@@ -73,21 +73,30 @@ public enum TextWrap {
         at.append(line.endIndex)
         let n = space.count
         if n <= width { return [Row(start: 0, count: n, text: line[...])] }
-        func row(_ a: Int, _ b: Int) -> Row { Row(start: a, count: b - a, text: line[at[a]..<at[b]]) }
         var rows: [Row] = []
-        var start = 0
+        greedyBreaks(count: n, from: 0, width: width, isSpace: { space[$0] }) { a, b in
+            rows.append(Row(start: a, count: b - a, text: line[at[a]..<at[b]]))
+        }
+        return rows
+    }
+
+    /// The rows of `n` characters one column wide each, from character `first`: as many as fit,
+    /// broken after the last space that fits (a space right at the edge stays at the end of its
+    /// row), or inside a word only when no space does. `row(a, b)` is called for each, in order.
+    /// Shared by the ASCII and the simple-scalar paths; inlined, so each reads its own spaces.
+    @inline(__always)
+    static func greedyBreaks(count n: Int, from first: Int, width: Int, isSpace: (Int) -> Bool, row: (Int, Int) -> Void) {
+        var start = first
         while n - start > width {
-            // a space right at the edge stays at the end of this row
-            if space[start + width] { rows.append(row(start, start + width + 1)); start += width + 1; continue }
+            if isSpace(start + width) { row(start, start + width + 1); start += width + 1; continue }
             var brk = -1
             var k = start + width - 1
-            while k > start { if space[k] { brk = k + 1; break }; k -= 1 }
+            while k > start { if isSpace(k) { brk = k + 1; break }; k -= 1 }
             let end = brk > start ? brk : start + width
-            rows.append(row(start, end))
+            row(start, end)
             start = end
         }
-        rows.append(row(start, n))
-        return rows
+        row(start, n)
     }
 
     static func asciiRows(_ line: String, width: Int, from first: Int = 0, into rows: [Row] = []) -> [Row] {
@@ -102,23 +111,11 @@ public enum TextWrap {
         let n = bytes.count
         var rows = rows
         if n - first <= width && first == 0 { return [Row(start: 0, count: n, text: line[...])] }
-        var start = first
         let u = line.utf8
-        func row(_ a: Int, _ b: Int) -> Row {
+        greedyBreaks(count: n, from: first, width: width, isSpace: { bytes[$0] == 0x20 }) { a, b in
             let i = u.index(u.startIndex, offsetBy: a), j = u.index(u.startIndex, offsetBy: b)
-            return Row(start: a, count: b - a, text: line[i..<j])
+            rows.append(Row(start: a, count: b - a, text: line[i..<j]))
         }
-        while n - start > width {
-            // a space right at the edge stays at the end of this row
-            if bytes[start + width] == 0x20 { rows.append(row(start, start + width + 1)); start += width + 1; continue }
-            var brk = -1
-            var k = start + width - 1
-            while k > start { if bytes[k] == 0x20 { brk = k + 1; break }; k -= 1 }
-            let end = brk > start ? brk : start + width
-            rows.append(row(start, end))
-            start = end
-        }
-        rows.append(row(start, n))
         return rows
     }
 
