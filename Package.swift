@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mlsd", targets: ["mlsd"]),
+        .executable(name: "mlsd-yaml", targets: ["MLSDYAML"]),
         .executable(name: "mlsd-bench", targets: ["MLSDBench"]),
     ],
     dependencies: [
@@ -23,7 +24,13 @@ let package = Package(
         .target(name: "TextWidth", swiftSettings: startUp),
         .target(name: "TerminalKit", dependencies: ["TextWidth"], swiftSettings: startUp),
         .target(name: "CSystem"),
-        .target(name: "InterviewKit", dependencies: ["Yams", "TextWidth", "CSystem"], swiftSettings: startUp),
+        .target(name: "InterviewKit", dependencies: ["TextWidth", "CSystem"], swiftSettings: startUp),
+        // Reading case files (YAML) needs Yams, and Yams needs the whole of Foundation, whose
+        // start-up costs mlsd page faults and instructions on every run. So the YAML lives in a
+        // helper program of its own, `mlsd-yaml`, which mlsd runs only when a case file is new
+        // or changed (see CaseFileReader and ScenarioCache).
+        .target(name: "ScenarioYAML", dependencies: ["InterviewKit", "Yams"], swiftSettings: startUp),
+        .executableTarget(name: "MLSDYAML", dependencies: ["ScenarioYAML", "InterviewKit"], path: "Sources/mlsd-yaml", swiftSettings: startUp),
         .target(name: "MockUI", dependencies: ["InterviewKit", "TerminalKit"], swiftSettings: startUp),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"], swiftSettings: startUp),
         .executableTarget(
@@ -36,13 +43,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "MLSDBench",
-            dependencies: ["InterviewKit", "TerminalKit", "MockUI", "CursesTerminal"],
+            dependencies: ["InterviewKit", "ScenarioYAML", "TerminalKit", "MockUI", "CursesTerminal"],
             path: "Sources/MLSDBench",
             swiftSettings: startUp
         ),
-        .target(name: "TestSupport", dependencies: ["InterviewKit", "TerminalKit", "MockUI"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["InterviewKit", "ScenarioYAML", "TerminalKit", "MockUI"], path: "Tests/TestSupport"),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "TestSupport"]),
+        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "ScenarioYAML", "TestSupport"]),
         .testTarget(name: "MockUITests", dependencies: ["MockUI", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalKit", "TextWidth"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

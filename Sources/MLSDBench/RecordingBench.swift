@@ -1,6 +1,7 @@
 import CursesTerminal
 import Foundation
 import InterviewKit
+import ScenarioYAML
 import MockUI
 import TerminalKit
 
@@ -8,7 +9,7 @@ import TerminalKit
 /// seeking anywhere (backwards too), and what recording adds to the CPU per keystroke.
 func recordingBenchmarks() throws -> [Figure] {
     guard let dir = ScenarioLibrary.bundledFolder(executablePath: CommandLine.arguments[0]),
-          let scenario = ScenarioLibrary.load(folders: [dir]).scenario(id: "video-recommendation") else { return [] }
+          let scenario = ScenarioLibrary.load(folders: [dir], reader: YAMLCaseReader()).scenario(id: "video-recommendation") else { return [] }
     let settings = Settings(minutes: 180, level: .senior)
     let events = threeHourSession(scenario, settings: settings, count: 100_000)
     var figures: [Figure] = []

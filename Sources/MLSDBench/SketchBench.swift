@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import ScenarioYAML
 import MockUI
 import TerminalKit
 
@@ -8,7 +9,7 @@ import TerminalKit
 /// edit touched and draws the pane.
 func sketchBenchmarks() throws -> [Figure] {
     guard let dir = ScenarioLibrary.bundledFolder(executablePath: CommandLine.arguments[0]),
-          let scenario = ScenarioLibrary.load(folders: [dir]).scenario(id: "video-recommendation") else {
+          let scenario = ScenarioLibrary.load(folders: [dir], reader: YAMLCaseReader()).scenario(id: "video-recommendation") else {
         throw SketchBenchError.missing("the bundled case video-recommendation")
     }
     let size = Size(width: 200, height: 60)

@@ -1,6 +1,7 @@
 import CursesTerminal
 import Foundation
 import InterviewKit
+import ScenarioYAML
 import MockUI
 import TerminalKit
 
@@ -10,7 +11,7 @@ import TerminalKit
 /// terminal receives are measured by scripts/termbench.py against nano.
 func typingBenchmarks() throws -> [Figure] {
     guard let dir = ScenarioLibrary.bundledFolder(executablePath: CommandLine.arguments[0]),
-          let s = ScenarioLibrary.load(folders: [dir]).scenario(id: "video-recommendation") else { return [] }
+          let s = ScenarioLibrary.load(folders: [dir], reader: YAMLCaseReader()).scenario(id: "video-recommendation") else { return [] }
     let size = Size(width: 200, height: 60)
     let vocab = "model feature ranking latency embedding candidate retrieval label training serving".split(separator: " ")
     var paragraphs: [String] = []

@@ -238,7 +238,7 @@ public struct PracticeScreen: Sendable {
                 while let c = text.last, c != " " { text.removeLast(); _ = c }
                 overlay = .ask(text)
             case .char(let c): text.append(c); overlay = .ask(text)
-            case .text(let s): text += s.replacingOccurrences(of: "\n", with: " "); overlay = .ask(text)
+            case .text(let s): text += s.replacing("\n", with: " "); overlay = .ask(text)
             case .ctrl("u"): overlay = .ask("")
             case .ctrl("q"), .ctrl("c"): overlay = nil
             default: break

@@ -165,7 +165,7 @@ public struct ReplayScreen: Sendable {
             case .backspace: if !text.isEmpty { text.removeLast() }; overlay = .comment(text)
             case .ctrl("u"): overlay = .comment("")
             case .char(let c) where text.count < CoachNotes.maxTextLength: text.append(c); overlay = .comment(text)
-            case .text(let s): text += s.replacingOccurrences(of: "\n", with: " "); overlay = .comment(String(text.prefix(CoachNotes.maxTextLength)))
+            case .text(let s): text += s.replacing("\n", with: " "); overlay = .comment(String(text.prefix(CoachNotes.maxTextLength)))
             default: break
             }
         case .scores(let sel, let note):
@@ -182,7 +182,7 @@ public struct ReplayScreen: Sendable {
                 case .backspace: if !n.isEmpty { n.removeLast() }; overlay = .scores(selected: sel, note: n)
                 case .ctrl("u"): overlay = .scores(selected: sel, note: "")
                 case .char(let c) where n.count < CoachNotes.maxTextLength: n.append(c); overlay = .scores(selected: sel, note: n)
-                case .text(let s): n += s.replacingOccurrences(of: "\n", with: " "); overlay = .scores(selected: sel, note: n)
+                case .text(let s): n += s.replacing("\n", with: " "); overlay = .scores(selected: sel, note: n)
                 default: break
                 }
                 return .none

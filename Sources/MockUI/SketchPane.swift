@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
 import InterviewKit
 import TerminalKit
 
@@ -224,7 +228,7 @@ public struct SketchPane: Sendable {
         }
         switch key {
         case .char(let c): append(String(c))
-        case .text(let s): append(s.replacingOccurrences(of: "\n", with: " "))
+        case .text(let s): append(s.replacing("\n", with: " "))
         case .backspace: if !t.text.isEmpty { t.text.removeLast() }
         case .ctrl("u"): t.text = ""
         case .escape: mode = .normal; return []
@@ -480,19 +484,14 @@ extension Rect {
 /// The pane's layout, kept by reference: the screen is copied in and out of the app's state on
 /// every key, and copying the layout's grids each time would cost more than routing. It is only a
 /// cache (brought up to date with whatever sketch it is given), so copies of a pane may share it.
-final class LayoutCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = SketchLayout()
+final class LayoutCache: Sendable {
+    private let current = Mutex(SketchLayout())
 
     func update(_ sketch: Sketch) {
-        lock.lock(); defer { lock.unlock() }
-        current.update(sketch)
+        current.withLock { $0.update(sketch) }
     }
 
-    var layout: SketchLayout {
-        lock.lock(); defer { lock.unlock() }
-        return current
-    }
+    var layout: SketchLayout { current.withLock { $0 } }
 }
 
 /// A sketch export asked for on the practice screen: the run loop writes `contents` to a file

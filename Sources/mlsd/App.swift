@@ -1,5 +1,5 @@
 import CursesTerminal
-import Foundation
+import FoundationEssentials
 import Glibc
 import InterviewKit
 import MockUI
@@ -51,18 +51,18 @@ enum App {
                         reportPath = try store.saveReport(r, stem: st)
                         app.reportSaved(path: reportPath, error: nil)
                     } catch {
-                        app.reportSaved(path: nil, error: "Could not save the report in \(store.folder): \(error.localizedDescription)")
+                        app.reportSaved(path: nil, error: "Could not save the report in \(store.folder): \(error)")
                     }
                 case .exportSketch(let x):
                     let st = rec.stem ?? store.stem(for: app.session?.scenario.id ?? "sketch")
                     rec.stem = st
                     let path = "\(store.folder)/\(st)-sketch.\(x.fileExtension)"
                     do {
-                        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
-                        try x.contents.write(toFile: path, atomically: true, encoding: .utf8)
+                        try FileBytes.makeFolders(store.folder)
+                        try FileBytes.writeAtomically(path, text: x.contents)
                         app.sketchExported(path: path, error: nil, at: now())
                     } catch {
-                        app.sketchExported(path: nil, error: "Could not write \(path): \(error.localizedDescription)", at: now())
+                        app.sketchExported(path: nil, error: "Could not write \(path): \(error)", at: now())
                     }
                 case .quit: quit = true
                 }

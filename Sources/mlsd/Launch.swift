@@ -38,6 +38,7 @@ extension Launch {
         case .home:
             let lib = cases.library()
             if lib.scenarios.isEmpty {
+                reportSkipped(lib)
                 printError("mlsd: no cases found in \(lib.folders.joined(separator: ", ")); pass --scenarios DIR")
                 throw ExitStatus.unknownCase.code
             }

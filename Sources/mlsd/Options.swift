@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewKit
 
 /// Where to find cases; shared by every command that needs them.
@@ -16,31 +19,32 @@ struct LibraryOptions: ParsableArguments {
 struct CaseFolders: Equatable {
     var extra: [String] = []
 
+    /// The folders searched, in order.
+    func folders() -> [String] {
+        ScenarioLibrary.folders(extra: extra, environment: EnvironmentVariables.process, executablePath: executablePath())
+    }
+
     func library() -> ScenarioLibrary {
-        let env = EnvironmentVariables.process
-        let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
-        return ScenarioLibrary.load(folders: dirs, cache: ScenarioCache.standard(environment: env))
+        ScenarioLibrary.load(folders: folders(), cache: ScenarioCache.standard(environment: EnvironmentVariables.process), reader: caseReader())
     }
 
     /// A case by id, or exits with the list of valid ids.
     func scenario(_ id: String) throws -> Scenario {
         // Start-up path: a case is normally in ID.yaml, so try that before reading every file.
-        let env = EnvironmentVariables.process
-        let dirs = ScenarioLibrary.folders(extra: extra, environment: env, executablePath: executablePath())
-        let cache = ScenarioCache.standard(environment: env)
-        for dir in dirs where !id.utf8.contains(UInt8(ascii: "/")) {
+        let cache = ScenarioCache.standard(environment: EnvironmentVariables.process)
+        for dir in folders() where !id.utf8.contains(UInt8(ascii: "/")) {
             let path = dir.hasSuffix("/") ? dir + id + ".yaml" : dir + "/" + id + ".yaml"
-            if let s = try? ScenarioLoader.load(path: path, cache: cache), s.id == id { return s }
+            if access(path, F_OK) == 0, let s = try? caseReader().read(path: path, cache: cache), s.id == id { return s }
         }
         let lib = library()
         if let s = lib.scenario(id: id) { return s }
-        if FileManager.default.fileExists(atPath: id), id.hasSuffix(".yaml") || id.hasSuffix(".yml") {
-            do { return try ScenarioLoader.load(path: id) } catch let e as ScenarioErrors {
-                printError(e.description)
+        if access(id, F_OK) == 0, id.hasSuffix(".yaml") || id.hasSuffix(".yml") {
+            do { return try caseReader().read(path: id) } catch {
+                printError(error.description)
                 throw ExitStatus.invalidScenario.code
             }
         }
-        if let bad = lib.broken.first(where: { ($0.path as NSString).lastPathComponent.hasPrefix(id + ".") }) {
+        if let bad = lib.broken.first(where: { fileName($0.path).hasPrefix(id + ".") }) {
             printError("mlsd: the case `\(id)` cannot be used:")
             printError(bad.issues.map(\.description).joined(separator: "\n"))
             throw ExitStatus.invalidScenario.code
@@ -50,6 +54,30 @@ struct CaseFolders: Equatable {
         printError("  List them with `mlsd scenarios list`.")
         throw ExitStatus.unknownCase.code
     }
+}
+
+/// Says which case files were set aside. When they all failed for one reason that is not in
+/// them (the helper that reads them is missing, say), says it once.
+func reportSkipped(_ lib: ScenarioLibrary) {
+    let firsts = lib.broken.compactMap(\.issues.first)
+    if firsts.count > 1, firsts.count == lib.broken.count,
+       firsts.allSatisfy({ $0.message == firsts[0].message && $0.location == SourceLocation(line: 1, column: 1) }) {
+        printError("mlsd: skipped \(firsts.count) case files: \(firsts[0].message)" + (firsts[0].fix.isEmpty ? "" : "\n    fix: \(firsts[0].fix)"))
+        return
+    }
+    for b in lib.broken {
+        printError("mlsd: skipped \(b.path): \(b.issues.count) problem(s); run `mlsd scenarios validate \(b.path)`")
+    }
+}
+
+/// Reads case files through the helper `mlsd-yaml` installed with this program (only files that
+/// are new or changed reach it: see `ScenarioCache`).
+func caseReader() -> HelperCaseReader { HelperCaseReader.beside(executablePath: executablePath()) }
+
+/// The last part of a path.
+func fileName(_ path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
 }
 
 /// The path of the running executable (for finding the bundled cases).

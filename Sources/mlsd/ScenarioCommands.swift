@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewKit
 
 /// `mlsd scenarios …`: list, show, validate and write cases.
@@ -18,11 +21,9 @@ struct ScenariosCommand: ParsableCommand {
             let lib = library.library()
             let w = max(4, lib.scenarios.map(\.id.count).max() ?? 4)
             for s in lib.scenarios {
-                print(s.id.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + "\(s.minutes) min".padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + s.summary)
+                print(padded(s.id, w) + "  " + padded("\(s.minutes) min", 7) + "  " + s.summary)
             }
-            for b in lib.broken {
-                printError("mlsd: skipped \(b.path): \(b.issues.count) problem(s); run `mlsd scenarios validate \(b.path)`")
-            }
+            reportSkipped(lib)
             if lib.scenarios.isEmpty {
                 printError("mlsd: no cases found in \(lib.folders.isEmpty ? "any folder" : lib.folders.joined(separator: ", "))")
                 throw ExitStatus.unknownCase.code
@@ -49,22 +50,15 @@ struct ScenariosCommand: ParsableCommand {
 
         func run() throws {
             var paths = files
-            if paths.isEmpty {
-                let lib = library.library()
-                paths = lib.folders.flatMap { dir in
-                    (Directory.names(dir) ?? []).sorted()
-                        .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-                        .map { (dir as NSString).appendingPathComponent($0) }
-                }
-            }
+            if paths.isEmpty { paths = ScenarioLibrary.caseFiles(in: library.cases.folders()) }
             var bad = 0
-            for p in paths {
-                do {
-                    let s = try ScenarioLoader.load(path: p)
+            for (p, r) in zip(paths, caseReader().read(paths)) {
+                switch r {
+                case .success(let s):
                     let items = s.stages.reduce(0) { $0 + $1.checklist.count }
                     let fus = s.stages.reduce(0) { $0 + $1.followUps.count }
                     print("\(p): ok (\(s.id): \(s.stages.count) stages, \(items) checklist points, \(fus) follow-ups, \(s.facts.count) facts)")
-                } catch let e as ScenarioErrors {
+                case .failure(let e):
                     bad += 1
                     print(e.description)
                 }
@@ -92,12 +86,12 @@ struct ScenariosCommand: ParsableCommand {
         func run() throws {
             let text = ScenarioTemplate.text(id: id)
             guard let out = output else { print(text, terminator: ""); return }
-            if FileManager.default.fileExists(atPath: out) {
+            if FileBytes.exists(out) {
                 printError("mlsd: \(out) exists; choose another name or remove it first")
                 throw ExitStatus.io.code
             }
-            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                printError("mlsd: cannot write \(out): \(error.localizedDescription)")
+            do { try FileBytes.writeAtomically(out, text: text) } catch {
+                printError("mlsd: cannot write \(out): \(error)")
                 throw ExitStatus.io.code
             }
             print("wrote \(out); check it with: mlsd scenarios validate \(out)")
@@ -124,13 +118,18 @@ struct ScenariosCommand: ParsableCommand {
             for (i, st) in s.stages.enumerated() {
                 let c = session.coverageCount(stage: i)
                 covered += c.covered; total += c.total
-                print("\(st.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(c.covered)/\(c.total)")
+                print("\(padded(st.kind.rawValue, 11)) \(c.covered)/\(c.total)")
                 if verbose {
                     for item in st.checklist { print("  \(session.isCovered(item.id) ? "✓" : "·") \(item.id)") }
                 }
             }
             let pct = total == 0 ? 0 : Double(covered) * 100 / Double(total)
-            print(String(format: "total       %d/%d = %.0f %%", covered, total, pct))
+            print("total       \(covered)/\(total) = \(decimals(pct, 0)) %")
         }
     }
+}
+
+/// `s` cut or filled with spaces to `width` characters.
+func padded(_ s: String, _ width: Int) -> String {
+    s.count >= width ? String(s.prefix(width)) : s + String(repeating: " ", count: width - s.count)
 }

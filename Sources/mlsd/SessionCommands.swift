@@ -1,6 +1,6 @@
 import ArgumentParser
 import CursesTerminal
-import Foundation
+import FoundationEssentials
 import Glibc
 import InterviewKit
 import MockUI
@@ -89,10 +89,7 @@ func makeReplay(_ r: Recording, coach: CoachNotes? = nil, idleLimit: Double? = R
 /// A local date and time for a header's UTC timestamp.
 func localDate(_ iso: String) -> String {
     guard let d = RecordingFormat.date(iso8601: iso) else { return SafeText.visible(iso) }
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f.string(from: d)
+    return localTime(d, "%Y-%m-%d %H:%M")
 }
 
 /// Where recordings are looked for by the session commands.
@@ -139,7 +136,7 @@ struct SessionsCommand: ParsableCommand {
         }
         print("DATE              CASE                          LENGTH         STATE        SCORE      FILE")
         for path in files {
-            let name = SafeText.visible((path as NSString).lastPathComponent)
+            let name = SafeText.visible(path.lastPathPart)
             guard let r = try? RecordingReader.read(path: path), let replay = try? Replay(recording: r, idleLimit: nil) else {
                 print("?                 (cannot be read)                                                     \(name)")
                 continue
@@ -147,9 +144,9 @@ struct SessionsCommand: ParsableCommand {
             let report = replay.report
             var score = "–"
             if let c = try? CoachNotes.load(forRecording: path), case let rated = c.scores.filter({ $0.score > 0 }), !rated.isEmpty {
-                score = String(format: "%.1f coach", Double(rated.reduce(0) { $0 + $1.score }) / Double(rated.count))
+                score = decimals(Double(rated.reduce(0) { $0 + $1.score }) / Double(rated.count), 1) + " coach"
             } else if !report.rubric.isEmpty {
-                score = String(format: "%.1f auto", Double(report.rubric.reduce(0) { $0 + $1.score }) / Double(report.rubric.count))
+                score = decimals(Double(report.rubric.reduce(0) { $0 + $1.score }) / Double(report.rubric.count), 1) + " auto"
             }
             let length = "\(Report.clock(report.elapsed)) of \(report.minutes)m"
             let state = r.finished ? "finished" : (RecordingReader.inUse(path: path) ? "recording" : "interrupted")
@@ -229,7 +226,7 @@ struct ReportCommand: ParsableCommand {
                 printError("mlsd: " + SafeText.visible(error.description))
                 throw ExitStatus.badRecording.code
             }
-            print(notes?.markdown(report: report, recording: r) ?? CoachNotes(recording: (path as NSString).lastPathComponent).markdown(report: report, recording: r), terminator: "")
+            print(notes?.markdown(report: report, recording: r) ?? CoachNotes(recording: path.lastPathPart).markdown(report: report, recording: r), terminator: "")
             return
         }
         switch format {
@@ -315,18 +312,28 @@ struct ExportCommand: ParsableCommand {
             target = stem + "." + ext
         }
         if let t = target, t != "-" {
-            guard FileManager.default.createFile(atPath: t, contents: nil), let fh = FileHandle(forWritingAtPath: t) else {
-                printError("mlsd: cannot write \(t) (\(String(cString: strerror(errno))))")
+            let fd = open(t, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                printError("mlsd: cannot write \(t) (\(FileError(errno)))")
                 printError("  Choose another place with -o OUT.")
                 throw ExitStatus.io.code
             }
             var buffer = ""
+            var failure: FileError?
+            func flush() {
+                if failure == nil { do { try FileBytes.writeAll(fd, Array(buffer.utf8)) } catch { failure = error } }
+                buffer = ""
+            }
             try body { s in
                 buffer += s
-                if buffer.utf8.count > 1 << 16 { fh.write(Data(buffer.utf8)); buffer = "" }
+                if buffer.utf8.count > 1 << 16 { flush() }
             }
-            fh.write(Data(buffer.utf8))
-            try? fh.close()
+            flush()
+            if close(fd) != 0, failure == nil { failure = FileError(errno) }
+            if let failure {
+                printError("mlsd: cannot write \(t) (\(failure))")
+                throw ExitStatus.io.code
+            }
             printError("Wrote \(t)")
         } else {
             var buffer = ""
@@ -441,7 +448,7 @@ extension App {
         func resume(_ r: Recording) {
             recorder = Recorder(resuming: r)
             let ext = "." + RecordingFormat.fileExtension
-            let name = (r.path as NSString).lastPathComponent
+            let name = r.path.lastPathPart
             stem = name.hasSuffix(ext) ? String(name.dropLast(ext.count)) : name
         }
 
@@ -523,20 +530,17 @@ extension App {
                     do {
                         try screen.replay.coach.save(forRecording: path)
                     } catch {
-                        screen.saved("", path: nil, error: "Could not save the coach's notes beside the recording: \(error.localizedDescription)", at: t)
+                        screen.saved("", path: nil, error: "Could not save the coach's notes beside the recording: \(error)", at: t)
                     }
                 case .exportReport:
                     let stem = path.hasSuffix("." + RecordingFormat.fileExtension) ? String(path.dropLast(RecordingFormat.fileExtension.count + 1)) : path
                     let out = stem + ".coach.md"
-                    let f = DateFormatter()
-                    f.locale = Locale(identifier: "en_US_POSIX")
-                    f.dateFormat = "yyyy-MM-dd HH:mm"
-                    let md = screen.replay.coach.markdown(report: screen.replay.report, recording: screen.replay.recording, date: f.string(from: Date()))
+                    let md = screen.replay.coach.markdown(report: screen.replay.report, recording: screen.replay.recording, date: localTime(Date(), "%Y-%m-%d %H:%M"))
                     do {
-                        try md.write(toFile: out, atomically: true, encoding: .utf8)
+                        try FileBytes.writeAtomically(out, text: md)
                         screen.saved("Coach's report written to", path: out, error: nil, at: t)
                     } catch {
-                        screen.saved("", path: nil, error: "Could not write \(out): \(error.localizedDescription)", at: t)
+                        screen.saved("", path: nil, error: "Could not write \(out): \(error)", at: t)
                     }
                 }
             }

@@ -1,5 +1,5 @@
 import Glibc
-import Foundation
+import FoundationEssentials
 import InterviewKit
 
 /// Where sessions and reports are kept: `$XDG_DATA_HOME/mlsd/sessions` (default `~/.local/share/mlsd/sessions`).
@@ -9,7 +9,7 @@ struct SessionStore {
     init(environment: EnvironmentVariables = .process) {
         let base: String
         if let x = environment["XDG_DATA_HOME"], !x.isEmpty, x.hasPrefix("/") { base = x }
-        else { base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share" }
+        else { base = (environment["HOME"] ?? homeFolder()) + "/.local/share" }
         folder = base + "/mlsd/sessions"
     }
 
@@ -17,15 +17,15 @@ struct SessionStore {
     func stem(for caseID: String, date: Date = Date()) -> String {
         let base = "\(localTime(date, "%Y-%m-%d-%H%M%S"))-\(caseID)"
         var stem = base, n = 2
-        while FileManager.default.fileExists(atPath: "\(folder)/\(stem).md") { stem = "\(base)-\(n)"; n += 1 }
+        while FileBytes.exists("\(folder)/\(stem).md") { stem = "\(base)-\(n)"; n += 1 }
         return stem
     }
 
     /// Writes the Markdown report; returns its path.
-    func saveReport(_ r: Report, stem: String, date: Date = Date()) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    func saveReport(_ r: Report, stem: String, date: Date = Date()) throws(FileError) -> String {
+        try FileBytes.makeFolders(folder)
         let path = "\(folder)/\(stem).md"
-        try r.markdown(date: localTime(date, "%Y-%m-%d %H:%M")).write(toFile: path, atomically: true, encoding: .utf8)
+        try FileBytes.writeAtomically(path, text: r.markdown(date: localTime(date, "%Y-%m-%d %H:%M")))
         return path
     }
 }
@@ -38,4 +38,10 @@ func localTime(_ date: Date, _ format: String) -> String {
     var buf = [Int8](repeating: 0, count: 64)
     let n = strftime(&buf, buf.count, format, &parts)
     return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// The user's home folder from the password database, when HOME is not set.
+func homeFolder() -> String {
+    guard let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir else { return "/" }
+    return String(cString: dir)
 }

@@ -1,5 +1,5 @@
 import CursesTerminal
-import Foundation
+import FoundationEssentials
 import Glibc
 import InterviewKit
 import TerminalKit

@@ -329,7 +329,19 @@ struct CommandLineTests {
         // Copied by cp, not in this process: a parallel test spawning a child while this process
         // holds the new binary open for writing would make exec fail with "text file busy".
         try shell("cp '\(bin)' '\(prefix)/bin/mlsd' && cp -R '\(Paths.scenarios)' '\(prefix)/share/mlsd/Scenarios'")
-        let out = try shell("cd / && \(prefix)/bin/mlsd scenarios list")
+        // Without the helper that reads YAML, and nothing cached: one clear message.
+        let cache = Paths.temporaryFolder("mlsd-cache")
+        let missing = try shellStatus("cd / && XDG_CACHE_HOME=\(cache) \(prefix)/bin/mlsd scenarios list")
+        #expect(missing.status == 3)
+        #expect(missing.error.contains("case files: cannot read case files: the program `mlsd-yaml` that reads them is missing (looked for \(prefix)/bin/mlsd-yaml and \(prefix)/bin/../libexec/mlsd/mlsd-yaml)"), "\(missing.error)")
+        #expect(missing.error.components(separatedBy: "mlsd-yaml` that reads").count == 2, "said once: \(missing.error)")
+        // Where `make install` puts it.
+        try shell("mkdir -p '\(prefix)/libexec/mlsd' && cp '\(Paths.helper(besides: bin))' '\(prefix)/libexec/mlsd/mlsd-yaml'")
+        let out = try shell("cd / && XDG_CACHE_HOME=\(cache) \(prefix)/bin/mlsd scenarios list")
         #expect(out.contains("video-recommendation"))
+        // Read once, then kept: without the helper, the kept cases still start.
+        try shell("rm '\(prefix)/libexec/mlsd/mlsd-yaml'")
+        let kept = try shell("cd / && XDG_CACHE_HOME=\(cache) \(prefix)/bin/mlsd scenarios list")
+        #expect(kept.contains("video-recommendation"))
     }
 }

@@ -1,7 +1,19 @@
 import Foundation
 @testable import InterviewKit
 import Testing
+import ScenarioYAML
+import Synchronization
 import TestSupport
+
+/// Reads YAML in this process, and counts what it was asked to read.
+final class CountingReader: CaseFileReader {
+    private let asked = Mutex<[String]>([])
+    var files: [String] { asked.withLock { $0 } }
+    func read(_ paths: [String]) -> [Result<Scenario, ScenarioErrors>] {
+        asked.withLock { $0 += paths }
+        return YAMLCaseReader().read(paths)
+    }
+}
 
 /// The cache of parsed cases: a hit gives what parsing gives, and anything that could make it
 /// wrong (an edited case, another build of the program, a damaged entry) is a miss.
@@ -15,9 +27,9 @@ import TestSupport
     }
 
     private func load(_ path: String, _ cache: ScenarioCache) throws -> (Scenario, parsed: Bool) {
-        var parsed = false
-        let s = try cache.load(path) { parsed = true; return try ScenarioLoader.load(path: $0) }
-        return (s, parsed)
+        let reader = CountingReader()
+        let s = try cache.load([path], reader: reader)[0].get()
+        return (s, reader.files == [path])
     }
 
     /// Changes the title inside the kept entry, so that a hit can be told from a parse.
@@ -159,5 +171,34 @@ import TestSupport
         #expect(!left.contains("e0.case") && left.contains("e\(ScenarioCache.maxEntries + 9).case"))
         #expect(!left.contains("old-layout.json"))
         #expect(left.contains("fresh.case.123.tmp"), "a writer may still be busy with it")
+    }
+}
+
+/// Several files at once: only the new and changed ones are read, in one go, and the answers
+/// come back in the order asked.
+@Suite struct ScenarioCacheBatchTests {
+    @Test func onlyTheMissesAreReadAndTheOrderIsKept() throws {
+        let dir = Paths.temporaryFolder("mlsd-cache-batch")
+        let cache = ScenarioCache(folder: dir + "/cache", program: "test-build-1")
+        let ids = ["video-recommendation", "fraud-detection", "ad-click-prediction"]
+        var paths = ids.map { Paths.scenarios + "/\($0).yaml" }
+        let broken = dir + "/broken.yaml"
+        try "id: broken\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        paths.insert(broken, at: 1)
+
+        _ = cache.load([paths[0]], reader: CountingReader())
+        let reader = CountingReader()
+        let results = cache.load(paths, reader: reader)
+        #expect(reader.files == Array(paths[1...]), "the kept case is not read again; the rest are read together")
+        #expect(results.count == 4)
+        #expect((try? results[0].get())?.id == ids[0])
+        guard case .failure(let e) = results[1] else { Issue.record("the broken file should fail"); return }
+        #expect(e.issues.allSatisfy { $0.file == broken })
+        #expect((try? results[2].get())?.id == ids[1])
+        #expect((try? results[3].get())?.id == ids[2])
+
+        let again = CountingReader()
+        _ = cache.load(paths, reader: again)
+        #expect(again.files == [broken], "a broken file is read every time, the valid ones never again")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import ScenarioYAML
 import Testing
 import TestSupport
 

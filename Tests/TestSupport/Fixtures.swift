@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import ScenarioYAML
 
 /// Cases and answers the tests share.
 public enum Fixtures {
@@ -10,7 +11,7 @@ public enum Fixtures {
 
     /// Every bundled case.
     public static func allScenarios() -> [Scenario] {
-        ScenarioLibrary.load(folders: [Paths.scenarios]).scenarios
+        ScenarioLibrary.load(folders: [Paths.scenarios], reader: YAMLCaseReader()).scenarios
     }
 
     /// A sample answer by name (`Tests/Fixtures/answers/NAME.md`).

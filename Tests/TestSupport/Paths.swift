@@ -15,6 +15,11 @@ public enum Paths {
         return root + "/.build/debug/mlsd"
     }
 
+    /// The helper that reads case files, built beside the program `bin`.
+    public static func helper(besides bin: String) -> String {
+        URL(fileURLWithPath: bin).deletingLastPathComponent().path + "/mlsd-yaml"
+    }
+
     /// A fresh temporary folder.
     public static func temporaryFolder(_ tag: String = "mlsd-test") -> String {
         let p = NSTemporaryDirectory() + "\(tag)-\(UUID().uuidString.prefix(8))"

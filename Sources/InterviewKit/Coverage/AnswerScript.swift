@@ -7,9 +7,9 @@ public struct AnswerScript: Sendable {
         var out: [StageKind: [String]] = [:]
         var current: StageKind?
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmedSpaces
             if line.hasPrefix("## ") {
-                current = StageKind(rawValue: line.dropFirst(3).trimmingCharacters(in: .whitespaces).lowercased())
+                current = StageKind(rawValue: line.dropFirst(3).trimmedSpaces.lowercased())
                 continue
             }
             guard let k = current, !line.isEmpty else { continue }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Everything in a scenario that is found by phrases: checklist points, mention triggers and
@@ -91,7 +94,7 @@ public final class SignalMatchers: Sendable {
 /// The matchers of a `ScenarioSignals`, made by `make` the first time they are asked for.
 /// Once made they are read on every key without the lock: `ready` publishes them.
 private final class Built: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex<Void>(())
     private let ready = Atomic<Bool>(false)
     // Guarded by `lock`; `made` is written once, before `ready` is set, and only read after.
     private var make: (@Sendable () -> (SignalMatcher, SignalMatcher))?
@@ -103,15 +106,15 @@ private final class Built: @unchecked Sendable {
 
     var matchers: SignalMatchers {
         if ready.load(ordering: .acquiring) { return made.unsafelyUnwrapped }
-        lock.lock()
-        defer { lock.unlock() }
-        if let m = made { return m }
-        let (t, f) = make!()
-        let m = SignalMatchers(targets: t, facts: f)
-        made = m
-        make = nil
-        ready.store(true, ordering: .releasing)
-        return m
+        return lock.withLock { _ in
+            if let m = made { return m }
+            let (t, f) = make!()
+            let m = SignalMatchers(targets: t, facts: f)
+            made = m
+            make = nil
+            ready.store(true, ordering: .releasing)
+            return m
+        }
     }
 }
 

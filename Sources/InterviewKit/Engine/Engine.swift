@@ -84,7 +84,7 @@ public struct Engine: Sendable {
             guard i >= 0, i < s.scenario.stages.count, i != s.stageIndex else { return Decision.none }
             return .emit([.stageEntered(stage: i)])
         case .askClarification(let q):
-            let q = q.trimmingCharacters(in: .whitespacesAndNewlines)
+            let q = q.trimmed
             if q.isEmpty { return .refuse(.emptyQuestion) }
             let fact = s.signals.fact(answering: q, in: s.scenario).map { s.scenario.facts[$0].id }
             return .emit([.clarificationAsked(stage: s.stageIndex, question: q, fact: fact)])

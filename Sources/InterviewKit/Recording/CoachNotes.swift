@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A coach's comments and scores for one recording, kept in a file beside it
 /// (`NAME.coach.json` for `NAME.mlsd`); the candidate's events are never changed.
@@ -46,7 +49,7 @@ public struct CoachNotes: Codable, Equatable, Sendable {
     public var sortedComments: [Comment] { comments.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element) }
 
     public mutating func addComment(at t: Double, stage: Int, text: String) {
-        let clean = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maxTextLength))
+        let clean = String(text.trimmed.prefix(Self.maxTextLength))
         guard !clean.isEmpty else { return }
         comments.append(Comment(at: t, stage: stage, text: clean))
     }
@@ -103,7 +106,7 @@ public struct CoachNotes: Codable, Equatable, Sendable {
     public func markdown(report: Report, recording: Recording, date: String? = nil) -> String {
         let sc = recording.scenario
         var o = "# \(report.title): coach's report\n\n"
-        o += "- Recording: `\((recording.path as NSString).lastPathComponent)`"
+        o += "- Recording: `\(recording.path.lastPathPart)`"
         if !recording.header.created.isEmpty { o += " · recorded \(recording.header.created)" }
         o += "\n- \(recording.finished ? "Finished" : "Interrupted") · \(report.minutes) min · level \(report.level.rawValue) · time used \(Report.clock(report.elapsed))\n"
         if let d = date { o += "- Report written \(d)\n" }
@@ -117,13 +120,13 @@ public struct CoachNotes: Codable, Equatable, Sendable {
         let rated = scores.filter { $0.score > 0 }
         if !rated.isEmpty {
             let mean = Double(rated.reduce(0) { $0 + $1.score }) / Double(rated.count)
-            o += "\nCoach's mean: \(String(format: "%.1f", mean))/4 over \(rated.count) area\(rated.count == 1 ? "" : "s").\n"
+            o += "\nCoach's mean: \(decimals(mean, 1))/4 over \(rated.count) area\(rated.count == 1 ? "" : "s").\n"
         }
         o += "\n## Comments in time order\n\n"
         if comments.isEmpty { o += "No comments.\n" }
         for c in sortedComments {
             let stage = c.stage >= 0 && c.stage < sc.stages.count ? sc.stages[c.stage].title : "?"
-            o += "- **\(Report.clock(c.at))** (\(stage)) \(c.text.replacingOccurrences(of: "\n", with: " "))\n"
+            o += "- **\(Report.clock(c.at))** (\(stage)) \(c.text.replacing("\n", with: " "))\n"
         }
         o += "\n---\n\n"
         // The automatic report follows, one heading level down.
@@ -134,5 +137,5 @@ public struct CoachNotes: Codable, Equatable, Sendable {
         return SafeText.visible(o, keepNewlines: true)
     }
 
-    func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The session file format (docs/recording-format.md): one header line, then one event per line.
 public enum RecordingFormat {
@@ -270,20 +273,13 @@ public enum RecordingFormat {
         }
     }
 
+    /// `yyyy-MM-ddTHH:mm:ssZ`, in UTC.
     public static func iso8601(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return f.string(from: d)
+        Date.ISO8601FormatStyle().format(d)
     }
 
     public static func date(iso8601 s: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return f.date(from: s)
+        try? Date.ISO8601FormatStyle().parse(s)
     }
 
     /// Reads the header line; the message says what is wrong.

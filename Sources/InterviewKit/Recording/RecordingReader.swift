@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A session file as read back: its header, its events in order, and the lines that were skipped.
 public struct Recording: Sendable {
@@ -86,9 +89,11 @@ public enum RecordingReader {
             throw RecordingError(path: path, line: nil, message: "the file is \(st.st_size) bytes; a session file is at most \(RecordingFormat.maxFileBytes)",
                                  fix: "this is not a session recording mlsd wrote")
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached) } catch {
-            throw RecordingError(path: path, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))", fix: "check that it is readable")
+        let data: [UInt8]
+        switch FileBytes.read(path, limit: RecordingFormat.maxFileBytes + 1) {
+        case .success(let d): data = d
+        case .failure(let e):
+            throw RecordingError(path: path, line: nil, message: "cannot read the file (\(e))", fix: "check that it is readable")
         }
         if data.count > RecordingFormat.maxFileBytes {
             throw RecordingError(path: path, line: nil, message: "the file is too large", fix: "this is not a session recording mlsd wrote")
@@ -226,11 +231,11 @@ public enum RecordingReader {
     /// kilobytes only (the header, with the whole case in it, is not read): the cheap check made
     /// at every start for an interrupted session.
     public static func endsFinished(path: String) -> Bool {
-        guard let fh = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? fh.close() }
-        let size = dataEnd(fd: fh.fileDescriptor)
-        try? fh.seek(toOffset: UInt64(max(0, size - 4096)))
-        let tail = (try? fh.read(upToCount: size - max(0, size - 4096))) ?? Data()
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let size = dataEnd(fd: fd)
+        let tail = FileBytes.bytes(fd: fd, from: max(0, size - 4096), count: size - max(0, size - 4096))
         guard let last = tail.split(separator: 0x0A, omittingEmptySubsequences: true).last,
               let v = try? Array(last).withUnsafeBufferPointer({ (b: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue in try JSONParser.parse(b) }),
               case .array(let items) = v, items.count >= 3, case .string(let kind) = items[2] else { return false }
@@ -238,17 +243,18 @@ public enum RecordingReader {
     }
 
     public static func summary(path: String) throws(RecordingError) -> Summary {
-        guard let fh = FileHandle(forReadingAtPath: path) else {
-            throw RecordingError(path: path, line: nil, message: "cannot open the file", fix: "")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw RecordingError(path: path, line: nil, message: "cannot open the file (\(FileError(errno)))", fix: "")
         }
-        defer { try? fh.close() }
-        let size = dataEnd(fd: fh.fileDescriptor)
-        try? fh.seek(toOffset: 0)
+        defer { close(fd) }
+        let size = dataEnd(fd: fd)
         // The header line: read until the first newline (within the limit).
-        var head = Data()
+        var head: [UInt8] = []
         while head.count < RecordingFormat.maxHeaderBytes {
-            guard let chunk = try? fh.read(upToCount: 256 * 1024), !chunk.isEmpty else { break }
-            head.append(chunk)
+            let chunk = FileBytes.bytes(fd: fd, from: head.count, count: 256 * 1024)
+            if chunk.isEmpty { break }
+            head += chunk
             if chunk.contains(0x0A) { break }
         }
         let headerLine = head.prefix { $0 != 0x0A }
@@ -261,8 +267,7 @@ public enum RecordingReader {
             throw RecordingError(path: path, line: 1, message: "not an mlsd session (the header cannot be read)", fix: "")
         }
         let tailStart = max(headerLine.count + 1, size - 64 * 1024)
-        try? fh.seek(toOffset: UInt64(tailStart))
-        let tailData = (try? fh.read(upToCount: max(0, size - tailStart))) ?? Data()
+        let tailData = FileBytes.bytes(fd: fd, from: tailStart, count: max(0, size - tailStart))
         var lines = tailData.split(separator: 0x0A, omittingEmptySubsequences: true)
         if tailStart > headerLine.count + 1, !lines.isEmpty { lines.removeFirst() }   // probably a partial line
         var duration = 0.0, finished = false, found = false

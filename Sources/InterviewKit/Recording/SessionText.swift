@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A recorded session at one moment as plain text, for `mlsd show`: every piece of recorded text
 /// passes through `SafeText`, so printing it to a terminal is safe.
@@ -61,7 +64,7 @@ public enum SessionText {
 
     /// Parses `MM:SS`, `H:MM:SS` or plain seconds; nil when it is none of them.
     public static func parseTime(_ s: String) -> Double? {
-        let parts = s.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        let parts = s.trimmedSpaces.split(separator: ":", omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.count <= 3 else { return nil }
         var total = 0.0
         for (k, p) in parts.enumerated() {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a candidate gets at the end: time per stage, coverage, follow-ups, hints, pitfalls and an estimate.
 public struct Report: Equatable, Sendable, Codable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The report as Markdown, for people; JSON comes from `Codable`.
 extension Report {

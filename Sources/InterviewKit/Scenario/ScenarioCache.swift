@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cases already read and checked, kept between runs so that start-up need not parse YAML:
 /// reading a 40 KB case with Yams costs about 3 ms on a cold start, reading it back from the
@@ -69,23 +72,34 @@ public struct ScenarioCache: Sendable {
         return folder + "/" + safe + "-" + String(h, radix: 16) + ".case"
     }
 
-    /// The case in `path`: the kept one when the file has not changed since, otherwise
-    /// `read(path)`, which is then kept. The key is taken before the file is read, so a file
-    /// changed while it is read is read again next time.
-    public func load(_ path: String, read: (String) throws -> Scenario) rethrows -> Scenario {
-        guard let key = key(for: path) else { return try read(path) }
-        let entry = entryPath(for: path)
-        if var s = lookup(entry, key: key) {
-            s.sourcePath = path
-            return s
+    /// The cases in `paths`, in order: the kept one for each file that has not changed since;
+    /// the others are read by `reader` (in one go) and kept when valid. A key is taken before
+    /// its file is read, so a file changed while it is read is read again next time.
+    public func load(_ paths: [String], reader: any CaseFileReader) -> [Result<Scenario, ScenarioErrors>] {
+        var out = [Result<Scenario, ScenarioErrors>?](repeating: nil, count: paths.count)
+        var missed: [(index: Int, key: String?, entry: String)] = []
+        for (i, path) in paths.enumerated() {
+            let entry = entryPath(for: path)
+            guard let key = key(for: path) else { missed.append((i, nil, entry)); continue }
+            if var s = lookup(entry, key: key) {
+                s.sourcePath = path
+                out[i] = .success(s)
+            } else {
+                missed.append((i, key, entry))
+            }
         }
-        let s = try read(path)
-        store(s, key: key, at: entry)
-        return s
+        if !missed.isEmpty {
+            let read = reader.read(missed.map { paths[$0.index] })
+            for (m, r) in zip(missed, read) {
+                out[m.index] = r
+                if case .success(let s) = r, let key = m.key { store(s, key: key, at: m.entry) }
+            }
+        }
+        return out.map { $0! }
     }
 
     func lookup(_ entry: String, key: String) -> Scenario? {
-        guard let bytes = Self.readWhole(entry) else { return nil }
+        guard case .success(let bytes) = FileBytes.read(entry, limit: 8 << 20) else { return nil }
         return bytes.withUnsafeBytes { raw -> Scenario? in
             let k = Array(key.utf8)
             guard raw.count > k.count + 8, raw[k.count] == 10,
@@ -95,28 +109,6 @@ public struct ScenarioCache: Sendable {
             guard UInt64(littleEndian: body.loadUnaligned(fromByteOffset: body.count - 8, as: UInt64.self)) == Self.checksum(payload) else { return nil }
             return ScenarioBinary.decode(payload)
         }
-    }
-
-    /// A whole file of at most 8 MB, with plain system calls (Foundation's file handles cost
-    /// more than the rest of a lookup on a cold start).
-    static func readWhole(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size <= 8 << 20 else { return nil }
-        let size = Int(st.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            while count < size {
-                let n = read(fd, buf.baseAddress! + count, size - count)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                count += n
-            }
-            failed = count != size
-        }
-        return failed ? nil : bytes
     }
 
     /// A 64-bit check of the payload, eight bytes at a step (FNV-style multiply and fold).
@@ -135,17 +127,14 @@ public struct ScenarioCache: Sendable {
     func store(_ s: Scenario, key: String, at entry: String) {
         let payload = ScenarioBinary.encode(s)
         let sum = payload.withUnsafeBytes { Self.checksum($0) }
-        let tmp = entry + ".\(getpid()).tmp"
-        var data = Data(key.utf8)
-        data.append(10)
-        data.append(contentsOf: payload)
-        withUnsafeBytes(of: sum.littleEndian) { data.append(contentsOf: $0) }
+        var bytes = Array(key.utf8)
+        bytes.append(10)
+        bytes += payload
+        withUnsafeBytes(of: sum.littleEndian) { bytes += $0 }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: tmp))
-            if rename(tmp, entry) != 0 { unlink(tmp); return }
+            try FileBytes.makeFolders(folder)
+            try FileBytes.writeAtomically(entry, bytes, durable: false)
         } catch {
-            unlink(tmp)
             return
         }
         prune()

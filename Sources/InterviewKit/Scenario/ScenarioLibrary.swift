@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The cases available to the program: the bundled folder plus any extra folders.
 public struct ScenarioLibrary: Sendable {
@@ -8,35 +12,27 @@ public struct ScenarioLibrary: Sendable {
     public var folders: [String]
 
     /// Loads every `*.yaml`/`*.yml` file of the folders, in name order; a broken file is set aside, not fatal.
-    public static func load(folders: [String], cache: ScenarioCache? = nil) -> ScenarioLibrary {
+    public static func load(folders: [String], cache: ScenarioCache? = nil, reader: any CaseFileReader) -> ScenarioLibrary {
         var out: [Scenario] = []
         var broken: [(String, [ScenarioIssue])] = []
         var seen = Set<String>()
-        var paths: [String] = []
-        for dir in folders {
-            guard let names = Directory.names(dir) else { continue }
-            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                paths.append((dir as NSString).appendingPathComponent(name))
-            }
-        }
-        // Files are parsed in parallel (start-up of the home screen waits for them), then taken in order.
-        let results = LoadResults(count: paths.count)
-        let files = paths
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let r: Result<Scenario, ScenarioErrors>
-            do { r = .success(try ScenarioLoader.load(path: files[i], cache: cache)) } catch let e as ScenarioErrors { r = .failure(e) } catch {
-                r = .failure(ScenarioErrors([ScenarioIssue(file: files[i], location: .init(line: 1, column: 1), message: "\(error)")]))
-            }
-            results.set(i, r)
-        }
-        for (i, r) in results.all.enumerated() {
+        let paths = caseFiles(in: folders)
+        for (path, r) in zip(paths, reader.read(paths, cache: cache)) {
             switch r {
             case .success(let s): if seen.insert(s.id).inserted { out.append(s) }
-            case .failure(let e): broken.append((paths[i], e.issues))
-            case nil: break
+            case .failure(let e): broken.append((path, e.issues))
             }
         }
         return ScenarioLibrary(scenarios: out, broken: broken, folders: folders)
+    }
+
+    /// The `*.yaml` and `*.yml` files of the folders, each folder's in name order.
+    public static func caseFiles(in folders: [String]) -> [String] {
+        folders.flatMap { dir in
+            (Directory.names(dir) ?? []).sorted()
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .map { dir.hasSuffix("/") ? dir + $0 : dir + "/" + $0 }
+        }
     }
 
     public func scenario(id: String) -> Scenario? { scenarios.first { $0.id == id } }
@@ -101,13 +97,4 @@ public struct ScenarioLibrary: Sendable {
         let head = String(p[..<slash])
         return head.isEmpty ? "/" : head
     }
-}
-
-/// Results of loading files in parallel, one slot per file.
-private final class LoadResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Scenario, ScenarioErrors>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<Scenario, ScenarioErrors>) { lock.lock(); slots[i] = r; lock.unlock() }
-    var all: [Result<Scenario, ScenarioErrors>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }

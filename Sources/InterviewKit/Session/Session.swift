@@ -116,7 +116,7 @@ public struct Session: Sendable {
     }
 
     /// How a follow-up appears in the notes.
-    public static func quoteLine(_ ask: String) -> String { "> " + ask.replacingOccurrences(of: "\n", with: " ") }
+    public static func quoteLine(_ ask: String) -> String { "> " + ask.replacing("\n", with: " ") }
 
     // MARK: the fold
 

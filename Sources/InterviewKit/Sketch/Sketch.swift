@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
 
 /// The architecture sketch: boxes, arrows between them and free text, each with a stable id.
 ///
@@ -22,13 +26,10 @@ public struct Sketch: Sendable, Codable, Equatable {
 
     public init() {}
 
-    nonisolated(unsafe) private static var stampCounter = 0
-    private static let stampLock = NSLock()
+    private static let stampCounter = Atomic<Int>(0)
     /// A number no other sketch state of this run has had (tests fold sketches on many threads).
     static func newStamp() -> Int {
-        stampLock.lock(); defer { stampLock.unlock() }
-        stampCounter &+= 1
-        return stampCounter
+        stampCounter.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     public var isEmpty: Bool { boxes.isEmpty && arrows.isEmpty && texts.isEmpty }

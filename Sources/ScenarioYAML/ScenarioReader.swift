@@ -1,3 +1,4 @@
+import InterviewKit
 import Yams
 
 /// Walks a composed YAML tree into a `Scenario`, recording problems instead of stopping at the first.

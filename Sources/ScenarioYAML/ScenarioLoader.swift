@@ -1,17 +1,38 @@
 import Foundation
+import InterviewKit
 import Yams
+
+/// Reads case files in this process, several at once (see `CaseFileReader`). The helper
+/// program `mlsd-yaml` is this reader; tests and the bench use it directly.
+public struct YAMLCaseReader: CaseFileReader {
+    public init() {}
+
+    public func read(_ paths: [String]) -> [Result<Scenario, ScenarioErrors>] {
+        let results = LoadResults(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            let r: Result<Scenario, ScenarioErrors>
+            do { r = .success(try ScenarioLoader.load(path: paths[i])) } catch let e as ScenarioErrors { r = .failure(e) } catch {
+                r = .failure(ScenarioErrors([ScenarioIssue(file: paths[i], location: .init(line: 1, column: 1), message: "\(error)")]))
+            }
+            results.set(i, r)
+        }
+        return results.all.map { $0! }
+    }
+}
+
+/// Results of loading files in parallel, one slot per file.
+private final class LoadResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Scenario, ScenarioErrors>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Scenario, ScenarioErrors>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var all: [Result<Scenario, ScenarioErrors>?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
 
 /// Reads scenario YAML into a `Scenario`, collecting every problem with its line and column.
 public enum ScenarioLoader {
     /// Files larger than this are refused before parsing (a scenario is a few tens of kilobytes).
     public static let maxFileBytes = 2_000_000
-
-    /// Loads and validates one file, through `cache` when given (see `ScenarioCache`); throws
-    /// `ScenarioErrors` listing every problem.
-    public static func load(path: String, cache: ScenarioCache?) throws -> Scenario {
-        guard let cache else { return try load(path: path) }
-        return try cache.load(path) { try load(path: $0) }
-    }
 
     /// Loads and validates one file; throws `ScenarioErrors` listing every problem.
     public static func load(path: String) throws -> Scenario {
