@@ -270,26 +270,55 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    /// After SIGTSTP: the terminal put back as on leaving and the program stopped (SIGSTOP,
-    /// which stops it even where the shell has no job control) until SIGCONT. After SIGCONT,
-    /// whether the program stopped itself or was stopped from outside (SIGSTOP, or a shell that
-    /// changed the terminal's modes meanwhile): raw mode again, the alternate screen, and the
-    /// next frame drawn whole, as after a resize.
+    /// After SIGTSTP: `.suspend`, so that the program can pause what should not run on while it
+    /// is stopped, then `suspend()`. (A program that reads on instead is stopped then.) After
+    /// SIGCONT alone, the program having been stopped from outside (SIGSTOP, perhaps by a shell
+    /// that changed the terminal's modes meanwhile): the terminal taken again, as `suspend()` does.
     private func takeJobControl() -> RawKey? {
         let (stop, cont) = CursesTerminal.takeJobSignals()
-        guard stop || cont, isOpen, let original = savedMode else { return nil }
-        if stop {
-            if started {
-                writer.out += leaveSequence()
-                flush()
-                mouseOn = false
-                started = false
-            }
-            var mode = original
-            _ = tcsetattr(0, TCSADRAIN, &mode)
-            kill(getpid(), SIGSTOP)
-            _ = CursesTerminal.takeJobSignals()   // the SIGCONT that woke it
+        if stopAsked {
+            stopAsked = false
+            stopNow()
+            return .resize
         }
+        guard stop || cont, isOpen, savedMode != nil else { return nil }
+        if stop {
+            stopAsked = true
+            return .suspend
+        }
+        takeBack()
+        return .resize
+    }
+
+    /// A stop asked for by SIGTSTP and not yet made.
+    private var stopAsked = false
+
+    public func suspend() {
+        guard isOpen else { return }
+        stopAsked = false
+        stopNow()
+    }
+
+    /// The terminal put back as on leaving and the program stopped (SIGSTOP, which stops it even
+    /// where the shell has no job control) until SIGCONT; then the terminal taken again.
+    private func stopNow() {
+        guard let original = savedMode else { return }
+        if started {
+            writer.out += leaveSequence()
+            flush()
+            mouseOn = false
+            started = false
+        }
+        var mode = original
+        _ = tcsetattr(0, TCSADRAIN, &mode)
+        kill(getpid(), SIGSTOP)
+        _ = CursesTerminal.takeJobSignals()   // the SIGCONT that woke it
+        takeBack()
+    }
+
+    /// Raw mode again, the alternate screen, and the next frame drawn whole, as after a resize.
+    private func takeBack() {
+        guard let original = savedMode else { return }
         var raw = original
         CursesTerminal.makeRaw(&raw)
         _ = tcsetattr(0, TCSADRAIN, &raw)
@@ -300,7 +329,6 @@ public final class CursesTerminal: Terminal {
         writer.forgetScreen()
         _ = CursesTerminal.takeResize()
         if let s = CursesTerminal.kernelSize() { screenSize = s }
-        return .resize
     }
 
     /// After SIGWINCH: the window's new size, and the next frame drawn whole.

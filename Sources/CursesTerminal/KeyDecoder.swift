@@ -16,6 +16,7 @@ public enum KeyDecoder {
         switch raw {
         case .char(let v): return char(v)
         case .resize: return .resize
+        case .suspend: return .suspend
         }
     }
 

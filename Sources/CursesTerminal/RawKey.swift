@@ -6,4 +6,6 @@ public enum RawKey: Equatable, Sendable {
     case char(UInt32)
     /// The window changed size (the terminal has taken the new size).
     case resize
+    /// The program is asked to stop (SIGTSTP); see `CursesTerminal.suspend()`.
+    case suspend
 }

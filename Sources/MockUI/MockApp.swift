@@ -52,7 +52,11 @@ public struct MockApp: Sendable {
         case quit
     }
 
-    public enum Input: Sendable { case key(Key), tick, resize(Size) }
+    public enum Input: Sendable {
+        case key(Key), tick, resize(Size)
+        /// The program is about to be stopped (after `Key.suspend`, before `Terminal.suspend()`).
+        case stopping
+    }
 
     /// The longest run of characters read at once that is taken as typed keys, not a paste.
     static let typedRun = 32
@@ -79,6 +83,7 @@ public struct MockApp: Sendable {
             case .key(let k): out = practice!.handle(k, at: now)
             case .tick: out = practice!.tick(at: now)
             case .resize(let s): practice!.resize(s); out = .init()
+            case .stopping: out = practice!.stopping(at: now)
             }
             if !out.events.isEmpty { effects.append(.record(out.events)) }
             if let x = out.sketchExport { effects.append(.exportSketch(x)) }

@@ -124,6 +124,15 @@ public struct PracticeScreen: Sendable {
 
     public mutating func resize(_ s: Size) { size = s }
 
+    /// The program is about to be stopped (`Key.suspend`): a running solo clock is paused, and
+    /// says so when the program goes on; F3 resumes, as after any pause.
+    public mutating func stopping(at now: Double) -> Outcome {
+        var out = Outcome()
+        out.events = run(.pauseIfRunning, at: now)
+        if !out.events.isEmpty { say("Paused while mlsd was stopped. F3 resumes.", .warning, at: now) }
+        return out
+    }
+
     /// Whether typed text goes into text here (the notes, the question being asked, a label
     /// in the sketch) rather than being keys that do things.
     public var acceptsText: Bool {

@@ -66,6 +66,15 @@ public struct ReplayScreen: Sendable {
         if let m = message, now - messageAt > 6, m.role != .danger { message = nil }
     }
 
+    /// The program is about to be stopped (`Key.suspend`): playing pauses, so that the time
+    /// away is not played through.
+    public mutating func stopping(at now: Double) {
+        guard replay.playing else { return }
+        tick(at: now)
+        replay.togglePlay()
+        say("Paused while mlsd was stopped. Space plays on.", .warning, at: now)
+    }
+
     public mutating func handle(_ key: Key, at now: Double) -> Outcome {
         if let o = overlay { return handleOverlay(o, key, at: now) }
         guard let action = Keymaps.replay.action(for: key) else { return .none }

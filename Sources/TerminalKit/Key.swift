@@ -14,6 +14,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case altBackspace
     case enter, tab, backTab, backspace, delete, insert, escape
     case resize
+    /// The program is asked to stop (SIGTSTP, as `kill -TSTP` sends): whatever should not run
+    /// on while it is stopped (an interview's clock) is paused now, then `Terminal.suspend()`.
+    case suspend
     case mouse(x: Int, y: Int, kind: MouseKind)
 
     public enum MouseKind: Hashable, Sendable { case press, release, drag, wheelUp, wheelDown }
@@ -61,6 +64,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .insert: return "Insert"
         case .escape: return "Esc"
         case .resize: return "resize"
+        case .suspend: return "suspend"
         case .mouse: return "mouse"
         }
     }

@@ -8,6 +8,9 @@ public protocol Terminal: AnyObject {
     func readKey(timeoutMs: Int) -> Key?
     /// Puts the terminal back as it was before the program started.
     func restore()
+    /// After `Key.suspend`: puts the terminal back, stops the program until it is continued,
+    /// then takes the terminal again; the next frame is drawn whole.
+    func suspend()
 }
 
 /// A terminal in memory: keys are scripted, frames are kept, for tests without a real screen.
@@ -20,5 +23,7 @@ public final class MemoryTerminal: Terminal {
     public func present(_ frame: Frame) { frames.append(frame) }
     public func readKey(timeoutMs: Int) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
     public func restore() { restored = true }
+    public private(set) var suspensions = 0
+    public func suspend() { suspensions += 1 }
     public var lastFrame: Frame? { frames.last }
 }

@@ -91,7 +91,7 @@ enum App {
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil {
                 // Drain what is already waiting (a paste, held keys) before drawing once.
-                while keys.count < 4096, let k = term.readKey(timeoutMs: 0) { keys.append(k) }
+                while keys.count < 4096, keys.last != .suspend, let k = term.readKey(timeoutMs: 0) { keys.append(k) }
             }
             var changed = !keys.isEmpty
             for k in keys {
@@ -99,6 +99,16 @@ enum App {
                 if k == .resize {
                     size = term.size
                     if perform(app.update(.resize(size), at: t)) { break loop }
+                    continue
+                }
+                if k == .suspend {
+                    // The pause is recorded (and synced) before the program stops.
+                    if perform(app.update(.stopping, at: t)) { break loop }
+                    rec.tick(at: t)
+                    term.suspend()
+                    size = term.size
+                    if perform(app.update(.resize(size), at: now())) { break loop }
+                    changed = true
                     continue
                 }
                 if perform(app.update(.key(k), at: t)) { break loop }

@@ -519,9 +519,15 @@ extension App {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
             let first = term.readKey(timeoutMs: screen.replay.playing ? 40 : 200)
             var keys: [Key] = first.map { [$0] } ?? []
-            if first != nil { while keys.count < 256, let k = term.readKey(timeoutMs: 0) { keys.append(k) } }
+            if first != nil { while keys.count < 256, keys.last != .suspend, let k = term.readKey(timeoutMs: 0) { keys.append(k) } }
             for k in keys {
                 if k == .resize { size = term.size; continue }
+                if k == .suspend {
+                    screen.stopping(at: now())
+                    term.suspend()
+                    size = term.size
+                    continue
+                }
                 let t = now()
                 switch screen.handle(k, at: t) {
                 case .none: break

@@ -158,14 +158,31 @@ struct PracticeEndToEndTests {
         let tty = paneFormat(t, "#{pane_tty}")
         func modes() -> String { (try? shell("stty -F \(tty) -a")) ?? "" }
 
+        /// The overall clock in the header ("1:35 / 45:00"), in seconds.
+        func clock(_ screen: String) -> Int? {
+            guard let r = screen.range(of: #"(\d+):(\d\d) / \d+:\d\d"#, options: .regularExpression) else { return nil }
+            let p = screen[r].split(separator: " ")[0].split(separator: ":")
+            return Int(p[0])! * 60 + Int(p[1])!
+        }
+        try t.waitUntil("the clock has run a second") { s in (clock(s) ?? 0) >= 1 }
         kill(pid, SIGTSTP)
         try t.waitUntil("stopped, at the normal screen") { _ in processState(pid) == "T" && paneFormat(t, "#{alternate_on}") == "0" }
         #expect(modes().contains(" icanon") && !modes().contains("-icanon"), "canonical mode while stopped")
         #expect(!modes().contains("-echo "), "echo while stopped")
         #expect(mouseModes(t) == "00", "no mouse reports while stopped")
+        usleep(3_000_000)
 
         kill(pid, SIGCONT)
-        try t.waitUntil("the screen is back") { s in paneFormat(t, "#{alternate_on}") == "1" && s.contains("typed before the stop") && s.contains("Stage 1/7") }
+        try t.waitUntil("the screen is back") { s in paneFormat(t, "#{alternate_on}") == "1" && s.contains("Stage 1/7") }
+        // The clock was paused as the program stopped: the time away is not counted.
+        let back = try t.waitFor("Paused while mlsd was stopped. F3 resumes.")
+        #expect(back.contains("PAUSED"))
+        let stoppedAt = try #require(clock(back))
+        usleep(1_500_000)
+        #expect(clock(t.screen()) == stoppedAt, "the clock stands still while paused")
+        #expect(stoppedAt <= 3, "the 3 s stopped did not count (clock \(stoppedAt) s)")
+        try t.keys("F3")   // resume
+        try t.waitUntil("resumed, the notes as they were") { s in !s.contains("PAUSED") && s.contains("typed before the stop") }
         try t.type(" and after")
         try t.waitFor("typed before the stop and after")
         #expect(modes().contains("-icanon"), "raw again")

@@ -76,8 +76,9 @@ import TestSupport
     func aHelperThatGoesWrongIsReported(_ script: String, _ said: String) throws {
         let dir = Paths.temporaryFolder("mlsd-helper")
         let helper = dir + "/mlsd-yaml"
-        try "#!/bin/sh\n\(script)\n".write(toFile: helper, atomically: true, encoding: .utf8)
-        chmod(helper, 0o755)
+        // Written by another process: a test running beside this one that starts a program while
+        // this one holds the new file open for writing would make running it fail ("text file busy").
+        try shell("cat > '\(helper)' <<'EOF'\n#!/bin/sh\n\(script)\nEOF\nchmod 755 '\(helper)'")
         let out = HelperCaseReader(helper: helper).read([Paths.scenarios + "/video-recommendation.yaml"])
         guard case .failure(let e) = out[0] else { Issue.record("should fail"); return }
         #expect(e.issues[0].message.contains(said), "\(e.issues[0].message)")

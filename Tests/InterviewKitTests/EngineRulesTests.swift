@@ -110,6 +110,35 @@ import TestSupport
         #expect(e.refusal == .pauseNotAllowed)
     }
 
+    /// The program being stopped pauses a running solo clock, and is otherwise nothing: no
+    /// event and no refusal to show.
+    @Test func beingStoppedPausesOnlyARunningSoloClock() {
+        var running = engine()
+        #expect(kinds(running.handle(.pauseIfRunning, at: 30)) == [.paused])
+        #expect(running.session.elapsed(at: 500) == 30)
+
+        var paused = engine()
+        _ = paused.handle(.togglePause, at: 10)
+        #expect(paused.handle(.pauseIfRunning, at: 20).isEmpty)
+        #expect(paused.refusal == nil)
+        #expect(paused.session.paused, "still paused: not toggled back")
+
+        var ended = engine()
+        _ = ended.handle(.end, at: 10)
+        #expect(ended.handle(.pauseIfRunning, at: 20).isEmpty)
+        #expect(ended.refusal == nil)
+
+        var notStarted = Engine(scenario: Fixtures.tiny(), settings: Settings(minutes: 45, level: .senior))
+        #expect(notStarted.handle(.pauseIfRunning, at: 0).isEmpty)
+        #expect(notStarted.refusal == nil)
+
+        var pair = Engine(scenario: Fixtures.tiny(), settings: Settings(minutes: 45, level: .senior, solo: false))
+        _ = pair.handle(.start, at: 0)
+        #expect(pair.handle(.pauseIfRunning, at: 5).isEmpty)
+        #expect(pair.refusal == nil)
+        #expect(!pair.session.paused)
+    }
+
     @Test func timeIsCountedPerStageAcrossVisits() {
         var e = engine()
         _ = e.handle(.nextStage, at: 60)

@@ -131,3 +131,51 @@ import TestSupport
         #expect(f.cursor != nil)
     }
 }
+
+/// The program about to be stopped (SIGTSTP): the time away is not counted.
+@Suite struct StoppingTests {
+    @Test func aRunningClockIsPausedAndSaysSo() throws {
+        var p = PracticeScreen(scenario: try Fixtures.scenario("video-recommendation"), settings: Settings(minutes: 45, level: .senior), at: 0)
+        let out = p.stopping(at: 20)
+        #expect(out.events.map(\.kind) == [.paused])
+        #expect(p.session.paused)
+        #expect(p.session.elapsed(at: 300) == 20)
+        let f = p.view(size: Size(width: 100, height: 30), at: 300, glyphs: .unicode)
+        #expect(f.text.contains("Paused while mlsd was stopped. F3 resumes."))
+        // F3 goes on from where it stopped.
+        _ = p.handle(.function(3), at: 300)
+        #expect(!p.session.paused)
+        #expect(p.session.elapsed(at: 310) == 30)
+    }
+
+    @Test func aPausedClockStaysPausedWithoutAWord() throws {
+        var p = PracticeScreen(scenario: try Fixtures.scenario("video-recommendation"), settings: Settings(minutes: 45, level: .senior), at: 0)
+        _ = p.handle(.function(3), at: 10)
+        #expect(p.stopping(at: 20).events.isEmpty)
+        #expect(p.session.paused)
+        let f = p.view(size: Size(width: 100, height: 30), at: 30, glyphs: .unicode)
+        #expect(!f.text.contains("while mlsd was stopped"))
+    }
+
+    @Test func theAppPassesItToThePracticeScreenAndRecordsThePause() throws {
+        let s = try Fixtures.scenario("video-recommendation")
+        var app = MockApp(screen: .practice(PracticeScreen(scenario: s, settings: Settings(minutes: 45, level: .senior), at: 0)), library: [s], glyphs: .unicode)
+        let effects = app.update(.stopping, at: 5)
+        let recorded = effects.flatMap { e -> [Event.Kind] in if case .record(let ev) = e { return ev.map(\.kind) }; return [] }
+        #expect(recorded == [.paused])
+    }
+
+    @Test func aPlayingReplayPauses() throws {
+        let scenario = Fixtures.tiny()
+        let r = try RecordingReader.parse(SessionScript.file(scenario, events: SessionScript.play(scenario, charsPerStage: 60)), path: "/tmp/x.mlsd")
+        var s = ReplayScreen(replay: try Replay(recording: r))
+        _ = s.handle(.char(" "), at: 0)
+        s.tick(at: 1)
+        s.stopping(at: 2)
+        #expect(!s.replay.playing)
+        #expect(abs(s.replay.time - 2) < 1e-6, "played up to the stop")
+        #expect(s.view(size: Size(width: 100, height: 30), glyphs: .unicode).text.contains("Paused while mlsd was stopped"))
+        s.tick(at: 60)
+        #expect(abs(s.replay.time - 2) < 1e-6, "not through the time away")
+    }
+}

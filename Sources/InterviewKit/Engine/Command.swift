@@ -10,6 +10,9 @@ public enum Command: Equatable, Sendable {
     case askClarification(String)
     case revealHint
     case togglePause
+    /// The program is about to be stopped: a running solo clock is paused (the time away does
+    /// not count); anything else is left as it is, without a refusal.
+    case pauseIfRunning
     case end
     /// Takes back the last undo step of the current stage's notes, or does it again.
     case undoNotes

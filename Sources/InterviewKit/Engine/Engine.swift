@@ -53,6 +53,9 @@ public struct Engine: Sendable {
     /// What a command does to the session as it is now: nothing, a refusal, or these events.
     private func decide(_ command: Command) -> Decision {
         let s = session
+        if command == .pauseIfRunning {
+            return s.started && !s.ended && !s.paused && s.settings.solo ? .emit([.paused]) : Decision.none
+        }
         if command != .start && !s.started { return .refuse(.notStarted) }
         if s.ended { return .refuse(.ended) }
         if s.paused {
@@ -95,6 +98,8 @@ public struct Engine: Sendable {
         case .togglePause:
             if !s.settings.solo { return .refuse(.pauseNotAllowed) }
             return .emit([s.paused ? .resumed : .paused])
+        case .pauseIfRunning:
+            return Decision.none   // decided above, before the refusals
         case .end:
             return .emit([.ended])
         case .sketch(let c):
