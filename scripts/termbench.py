@@ -146,7 +146,7 @@ def startup(mlsd):
                 times[name].append(t)
     for name, *_ in present:
         ts = sorted(times[name])
-        print("     %-58s %-14s median of %d, taking turns (best %.1f ms)" % ("start-up to first full frame: " + name, "%.1f ms" % (ts[RUNS // 2] * 1000), RUNS, ts[0] * 1000))
+        print("     %-58s %-14s median of %d, taking turns (best %.2f ms)" % ("start-up to first full frame: " + name, "%.2f ms" % (ts[RUNS // 2] * 1000), RUNS, ts[0] * 1000))
 
 
 # What is typed: a sentence, spaces and all, over and over at the end of the notes.

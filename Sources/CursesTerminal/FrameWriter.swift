@@ -256,6 +256,9 @@ struct FrameWriter {
     private func columns(_ v: UInt32) -> Int {
         if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) { return -1 }
+        // One column, as wcwidth agrees (a test holds it to that): no need for the locale.
+        if DisplayWidth.isSimple(v) { return 1 }
+        _ = CursesTerminal.localeLoaded
         return Int(mlsd_wcwidth(v))
     }
 

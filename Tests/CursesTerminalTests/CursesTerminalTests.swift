@@ -1,6 +1,7 @@
 import Testing
 import TerminalKit
 import TextWidth
+import CNcursesw
 @testable import CursesTerminal
 
 /// Every test of this module, in one serialized suite: terminfo keeps one current terminal.
@@ -99,6 +100,39 @@ struct CursesTerminalTests {
         let result = CursesTerminal.setUpLocale()
         #expect(result.isUTF8)
         #expect(CursesTerminal.isUnicodeCapable)
+    }
+
+    /// A locale the environment names as UTF-8 is taken at its word, and loaded only when a
+    /// character first needs its width; the others are loaded (and replaced) at once.
+    @Test(arguments: [
+        ("C.UTF-8", true), ("en_US.utf8", true), ("de_DE.UTF-8@euro", true), ("C", false), ("POSIX", false),
+        ("en_US", false), ("en_US.ISO-8859-1", false), ("UTF-8", false),
+    ])
+    func aLocaleNameSaysWhetherItIsUTF8(_ name: String, _ utf8: Bool) {
+        #expect(CursesTerminal.isUTF8Name(name) == utf8)
+    }
+
+    @Test func theEnvironmentsLocaleIsLCAllThenLCCTypeThenLang() {
+        #expect(CursesTerminal.namedLocale(["LC_ALL": "C", "LC_CTYPE": "C.UTF-8", "LANG": "x"]) == "C")
+        #expect(CursesTerminal.namedLocale(["LC_ALL": "", "LC_CTYPE": "C.UTF-8", "LANG": "x"]) == "C.UTF-8")
+        #expect(CursesTerminal.namedLocale(["LANG": "en_US.UTF-8"]) == "en_US.UTF-8")
+        #expect(CursesTerminal.namedLocale([:]) == nil)
+    }
+
+    @Test func aWideCharacterIsMeasuredByTheLocaleEvenBeforeItIsLoaded() throws {
+        let r = CursesTerminal.setUpLocale(environment: ["LANG": "C.UTF-8"])
+        #expect(r == LocaleResult(isUTF8: true, codeset: "UTF-8", name: "C.UTF-8"))
+        #expect(CursesTerminal.isUnicodeCapable)
+        // The writer loads it on the first character outside ASCII that needs it.
+        let size = Size(width: 10, height: 1)
+        let caps = try #require(Capabilities.load(terminalType: "xterm-256color"))
+        var w = FrameWriter(caps: caps, styles: StyleTable(profile: .twoFiftySix, defaultColors: true), replacement: 0xFFFD)
+        var f = Frame(size: size)
+        f.put("漢a", x: 0, y: 0)
+        w.render(f, screen: size)
+        let out = String(decoding: w.out, as: UTF8.self)
+        #expect(out.contains("漢a"), "drawn as one wide character, then a: \(out.debugDescription)")
+        #expect(mlsd_wcwidth(0x6F22) == 2)
     }
 
     @Test func headlessScreenHasTheAskedSize() throws {

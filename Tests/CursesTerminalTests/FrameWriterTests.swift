@@ -167,6 +167,7 @@ extension CursesTerminalTests {
     /// the frame take them to be: one column each, every one of them.
     @Test func theNarrowShortcutTakesOnlyCharactersOneColumnWide() {
         CursesTerminal.setUpLocale()
+        _ = CursesTerminal.localeLoaded
         var checked = 0
         for v in UInt32(0)..<0x3000 where DisplayWidth.isSimple(v) {
             guard let scalar = Unicode.Scalar(v) else { continue }
