@@ -5,6 +5,7 @@ public struct Binding<Action: Sendable & Equatable>: Sendable {
     public var help: String
     /// A short label for the status line; nil keeps the binding out of it.
     public var status: String?
+    @inlinable
     public init(_ keys: [Key], _ action: Action, _ help: String, status: String? = nil) {
         self.keys = keys; self.action = action; self.help = help; self.status = status
     }
@@ -14,33 +15,44 @@ public struct Binding<Action: Sendable & Equatable>: Sendable {
 public struct Keymap<Action: Sendable & Equatable>: Sendable {
     public var title: String
     public var groups: [(name: String, bindings: [Binding<Action>])] { didSet { index() } }
+    /// (Inlinable, with what it builds, so that each screen's table is built by code
+    /// specialized for its action type: the tables are built on the way to the first frame,
+    /// where generic code and the array types it makes at run time cost 50 K instructions.)
+    @inlinable
     public init(title: String, groups: [(name: String, bindings: [Binding<Action>])]) {
         self.title = title; self.groups = groups
-        statusItems = []
-        index()
+        (bound, asciiActions, _statusItems) = Self.indexed(groups)
     }
 
     /// Every key with its action, in the table's order: a lookup takes the first, so the first
     /// binding of a key wins. A list, not a dictionary: a table has a few dozen keys, and
     /// hashing them all (a `Character` hashes slowly) cost more of the first frame than drawing it.
-    @usableFromInline private(set) var bound: [(key: Key, action: Action)] = []
+    @usableFromInline var bound: [(key: Key, action: Action)]
     /// The bindings of plain ASCII characters, searched by byte: a typed letter is looked up on
     /// every key, and comparing one byte costs less than comparing `Key`s.
-    @usableFromInline private(set) var asciiActions: [(byte: UInt8, action: Action)] = []
+    @usableFromInline var asciiActions: [(byte: UInt8, action: Action)]
+    @usableFromInline var _statusItems: [(keys: String, label: String)]
 
     private mutating func index() {
-        statusItems = []
-        bound = []
-        asciiActions = []
+        (bound, asciiActions, _statusItems) = Self.indexed(groups)
+    }
+
+    @inlinable
+    static func indexed(_ groups: [(name: String, bindings: [Binding<Action>])])
+        -> ([(key: Key, action: Action)], [(byte: UInt8, action: Action)], [(keys: String, label: String)]) {
+        var bound: [(key: Key, action: Action)] = []
+        var ascii: [(byte: UInt8, action: Action)] = []
+        var status: [(keys: String, label: String)] = []
         for g in groups {
             for b in g.bindings {
-                if let s = b.status { statusItems.append((b.keys[0].description, s)) }
+                if let s = b.status { status.append((b.keys[0].description, s)) }
                 for k in b.keys {
                     bound.append((k, b.action))
-                    if let a = Keymap.plainASCII(k) { asciiActions.append((a, b.action)) }
+                    if let a = Keymap.plainASCII(k) { ascii.append((a, b.action)) }
                 }
             }
         }
+        return (bound, ascii, status)
     }
 
     /// The action of `key`; a modified key the table does not name acts as the plain key.
@@ -66,7 +78,7 @@ public struct Keymap<Action: Sendable & Equatable>: Sendable {
     }
 
     /// "F1 help  F2 hint …" items for the status line (worked out once: it is drawn every frame).
-    public private(set) var statusItems: [(keys: String, label: String)]
+    public var statusItems: [(keys: String, label: String)] { _statusItems }
 
     /// Help as text lines: group headings, then "keys  help".
     public func helpLines(keyWidth: Int = 22) -> [(heading: Bool, keys: String, help: String)] {

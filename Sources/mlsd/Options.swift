@@ -72,7 +72,15 @@ func reportSkipped(_ lib: ScenarioLibrary) {
 
 /// Reads case files through the helper `mlsd-yaml` installed with this program (only files that
 /// are new or changed reach it: see `ScenarioCache`).
-func caseReader() -> HelperCaseReader { HelperCaseReader.beside(executablePath: executablePath()) }
+/// The helper is looked for only when a file is to be read, not on a start that the cache serves.
+func caseReader() -> some CaseFileReader { BundledCaseReader() }
+
+struct BundledCaseReader: CaseFileReader {
+    func read(_ paths: [String]) -> [Result<Scenario, ScenarioErrors>] {
+        guard !paths.isEmpty else { return [] }
+        return HelperCaseReader.beside(executablePath: executablePath()).read(paths)
+    }
+}
 
 /// The last part of a path.
 func fileName(_ path: String) -> String {

@@ -45,13 +45,16 @@ public struct ScenarioCache: Sendable {
     static func stamp(of path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_dev):\(st.st_ino)"
+        // Concatenated, not interpolated: interpolating Ints goes through generic code whose
+        // first use costs more than the rest of a lookup (it runs on every start).
+        return String(st.st_size) + " " + String(st.st_mtim.tv_sec) + "." + String(st.st_mtim.tv_nsec) + " "
+            + String(st.st_ctim.tv_sec) + "." + String(st.st_ctim.tv_nsec) + " " + String(st.st_dev) + ":" + String(st.st_ino)
     }
 
     /// The key line for a case file as it is now, or nil when it cannot be cached.
     func key(for path: String) -> String? {
         guard !path.contains("\n"), let file = Self.stamp(of: path) else { return nil }
-        return "mlsd-case-cache 3 \(program) | \(file) | \(path)"
+        return "mlsd-case-cache 3 " + program + " | " + file + " | " + path
     }
 
     func entryPath(for path: String) -> String {
@@ -59,8 +62,10 @@ public struct ScenarioCache: Sendable {
         for b in path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         // The file's name up to its first dot, in letters, digits, - and _ only, for people
         // looking in the folder.
+        let u = path.utf8
+        let start = u.lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
         var name: [UInt8] = []
-        for b in path.utf8.split(separator: UInt8(ascii: "/")).last ?? [] {
+        for b in u[start...] {
             if b == UInt8(ascii: ".") || name.count == 40 { break }
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
