@@ -9,7 +9,7 @@ import Darwin
 /// opens. The frame writer builds its output from these; nothing else reads terminfo.
 ///
 /// A capability the terminal lacks is empty (or nil when it takes parameters).
-public struct Capabilities: Sendable {
+public struct Capabilities: Sendable, Equatable {
     public var clearScreen: [UInt8] = []
     public var resetAttributes: [UInt8] = []
     public var bold: [UInt8] = []
@@ -55,44 +55,105 @@ public struct Capabilities: Sendable {
     public init() {}
 
     /// Reads the description of `terminalType` (nil: `$TERM`); nil when terminfo does not know
-    /// it. `fd` is the terminal it is for (-1 for none).
+    /// it. `fd` is the terminal it is for (-1 for none). The description's file is read
+    /// directly where it is found in the usual place (`TerminfoFile`), else through ncurses.
     public static func load(terminalType: String?, fd: Int32 = -1) -> Capabilities? {
+        load(terminalType: terminalType, fd: fd, environment: processEnvironment)
+    }
+
+    static func load(terminalType: String?, fd: Int32, environment: (String) -> String?) -> Capabilities? {
+        if let type = terminalType ?? environment("TERM"), let path = TerminfoFile.path(for: type, environment: environment),
+           let bytes = readFile(path), let file = TerminfoFile(bytes),
+           let c = Capabilities(file) {
+            return c
+        }
+        return loadThroughNcurses(terminalType: terminalType, fd: fd)
+    }
+
+    /// From a description file; nil when a part it needs does not read.
+    init?(_ file: TerminfoFile) {
+        var malformed = false
+        self = Capabilities.build(
+            string: { _, i in file.string(i) },
+            flag: { name, i in
+                if i >= 0 { return file.flag(i) }
+                guard let v = file.extendedFlag(name) else { malformed = true; return false }
+                return v
+            },
+            number: { _, i in file.number(i) })
+        if malformed { return nil }
+        // As ncurses gives them where the window's size cannot be asked (it is only used then).
+        if lines == 0 { lines = 24 }
+        if columns == 0 { columns = 80 }
+    }
+
+    /// Through ncurses' `setupterm`.
+    static func loadThroughNcurses(terminalType: String?, fd: Int32) -> Capabilities? {
         let ok = terminalType.map { mlsd_setupterm($0, fd) } ?? mlsd_setupterm(nil, fd)
         guard ok == 1 else { return nil }
         defer { mlsd_free_terminfo() }
+        return build(
+            string: { name, _ in
+                mlsd_tigetstr(name).map { withoutPadding(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+            },
+            flag: { name, _ in tigetflag(name) > 0 },
+            number: { name, _ in Int(tigetnum(name)) })
+    }
+
+    /// The capabilities from a description, each asked for by its terminfo name and its
+    /// standard index (-1 for a user-defined one, such as `AX`).
+    static func build(string raw: (String, Int) -> [UInt8]?, flag: (String, Int) -> Bool, number: (String, Int) -> Int) -> Capabilities {
         var c = Capabilities()
-        func raw(_ name: String) -> [UInt8]? {
-            mlsd_tigetstr(name).map { withoutPadding(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
-        }
-        func s(_ name: String) -> [UInt8] { raw(name) ?? [] }
-        func p(_ name: String) -> Parameterized? { raw(name).map { Parameterized(String(decoding: $0, as: UTF8.self)) } }
-        c.clearScreen = s("clear")
-        c.resetAttributes = s("sgr0")
-        c.bold = s("bold"); c.dim = s("dim"); c.reverse = s("rev"); c.underline = s("smul")
-        c.hideCursor = s("civis"); c.showCursor = s("cnorm")
-        c.clearToEndOfLine = s("el")
-        c.carriageReturn = s("cr"); c.cursorLeft = s("cub1")
-        c.scrollForward = s("ind"); c.scrollReverse = s("ri")
-        c.enterAlternateScreen = s("smcup"); c.exitAlternateScreen = s("rmcup")
-        c.keypadOn = s("smkx"); c.keypadOff = s("rmkx")
-        c.moveTo = p("cup"); c.moveToColumn = p("hpa"); c.moveToRow = p("vpa")
-        c.eraseCharacters = p("ech")
-        c.foreground = p("setaf"); c.background = p("setab")
-        c.scrollRegion = p("csr"); c.scrollForwardLines = p("indn"); c.scrollReverseLines = p("rin")
-        c.autoMargins = tigetflag("am") > 0
-        c.lateWrap = tigetflag("xenl") > 0
-        c.backgroundColorErase = tigetflag("bce") > 0
-        c.colors = c.foreground == nil ? 0 : max(0, Int(tigetnum("colors")))
-        c.hasDefaultColors = !s("op").isEmpty || tigetflag("AX") > 0
-        c.hasMouse = !s("kmous").isEmpty
-        c.lines = max(0, Int(tigetnum("lines")))
-        c.columns = max(0, Int(tigetnum("cols")))
+        func s(_ name: String, _ i: Int) -> [UInt8] { raw(name, i) ?? [] }
+        func p(_ name: String, _ i: Int) -> Parameterized? { raw(name, i).map { Parameterized(String(decoding: $0, as: UTF8.self)) } }
+        c.clearScreen = s("clear", 5)
+        c.resetAttributes = s("sgr0", 39)
+        c.bold = s("bold", 27); c.dim = s("dim", 30); c.reverse = s("rev", 34); c.underline = s("smul", 36)
+        c.hideCursor = s("civis", 13); c.showCursor = s("cnorm", 16)
+        c.clearToEndOfLine = s("el", 6)
+        c.carriageReturn = s("cr", 2); c.cursorLeft = s("cub1", 14)
+        c.scrollForward = s("ind", 129); c.scrollReverse = s("ri", 130)
+        c.enterAlternateScreen = s("smcup", 28); c.exitAlternateScreen = s("rmcup", 40)
+        c.keypadOn = s("smkx", 89); c.keypadOff = s("rmkx", 88)
+        c.moveTo = p("cup", 10); c.moveToColumn = p("hpa", 8); c.moveToRow = p("vpa", 127)
+        c.eraseCharacters = p("ech", 37)
+        c.foreground = p("setaf", 359); c.background = p("setab", 360)
+        c.scrollRegion = p("csr", 3); c.scrollForwardLines = p("indn", 109); c.scrollReverseLines = p("rin", 113)
+        c.autoMargins = flag("am", 1)
+        c.lateWrap = flag("xenl", 4)
+        c.backgroundColorErase = flag("bce", 28)
+        c.colors = c.foreground == nil ? 0 : max(0, number("colors", 13))
+        c.hasDefaultColors = !s("op", 297).isEmpty || flag("AX", -1)
+        c.hasMouse = !s("kmous", 355).isEmpty
+        c.lines = max(0, number("lines", 2))
+        c.columns = max(0, number("cols", 0))
         return c
+    }
+
+    /// A whole small file.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size <= 1 << 20 else { return nil }
+        let size = Int(st.st_size)
+        var got = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            while got < size {
+                let n = read(fd, buf.baseAddress! + got, size - got)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                got += n
+            }
+            count = got
+        }
+        return got == size ? bytes : nil
     }
 
     /// A capability that takes numbers. The common ANSI forms (`ESC [ n ; m H` and the like)
     /// are filled in here; any other goes through terminfo's own interpreter.
-    public struct Parameterized: Sendable {
+    public struct Parameterized: Sendable, Equatable {
         public let template: String
         private let form: Form
         private enum Form: Sendable {
@@ -105,6 +166,9 @@ public struct Capabilities: Sendable {
             self.template = template
             form = Parameterized.recognise(template)
         }
+
+        /// The same capability (the form follows from the template).
+        public static func == (a: Parameterized, b: Parameterized) -> Bool { a.template == b.template }
 
         private static func recognise(_ t: String) -> Form {
             let b = Array(t.utf8)
