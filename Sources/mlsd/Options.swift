@@ -44,7 +44,7 @@ struct CaseFolders: Equatable {
                 throw ExitStatus.invalidScenario.code
             }
         }
-        if let bad = lib.broken.first(where: { fileName($0.path).hasPrefix(id + ".") }) {
+        if let bad = lib.broken.first(where: { $0.path.lastPathPart.hasPrefix(id + ".") }) {
             printError("mlsd: the case `\(id)` cannot be used:")
             printError(bad.issues.map(\.description).joined(separator: "\n"))
             throw ExitStatus.invalidScenario.code
@@ -80,12 +80,6 @@ struct BundledCaseReader: CaseFileReader {
         guard !paths.isEmpty else { return [] }
         return HelperCaseReader.beside(executablePath: executablePath()).read(paths)
     }
-}
-
-/// The last part of a path.
-func fileName(_ path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-    return String(path[path.utf8.index(after: slash)...])
 }
 
 /// The path of the running executable (for finding the bundled cases).

@@ -32,7 +32,7 @@ extension String {
     }
 }
 
-/// `x` with `digits` decimals, rounded half away from zero as printf does ("%.1f").
+/// `x` with `digits` decimals, as printf writes it ("%.1f").
 public func decimals(_ x: Double, _ digits: Int) -> String {
     var buf = [CChar](repeating: 0, count: 64)
     _ = buf.withUnsafeMutableBufferPointer { b in
