@@ -265,15 +265,21 @@ public final class CursesTerminal: Terminal {
         case .wake?:
             return takeJobControl() ?? takeResize()
         case nil:
-            if input.hungUp { CursesTerminal.noteHangup() }
-            return nil
+            if input.hungUp {
+                CursesTerminal.noteHangup()
+                return nil
+            }
+            // The wait may have been cut short by a signal (SIGCONT after a stop does): what it
+            // was is reported now, not after another wait.
+            return takeJobControl() ?? takeResize()
         }
     }
 
     /// After SIGTSTP: `.suspend`, so that the program can pause what should not run on while it
     /// is stopped, then `suspend()`. (A program that reads on instead is stopped then.) After
     /// SIGCONT alone, the program having been stopped from outside (SIGSTOP, perhaps by a shell
-    /// that changed the terminal's modes meanwhile): the terminal taken again, as `suspend()` does.
+    /// that changed the terminal's modes meanwhile): the terminal taken again, as `suspend()` does,
+    /// and `.continued`.
     private func takeJobControl() -> RawKey? {
         let (stop, cont) = CursesTerminal.takeJobSignals()
         if stopAsked {
@@ -287,7 +293,7 @@ public final class CursesTerminal: Terminal {
             return .suspend
         }
         takeBack()
-        return .resize
+        return .continued
     }
 
     /// A stop asked for by SIGTSTP and not yet made.

@@ -17,6 +17,7 @@ public enum KeyDecoder {
         case .char(let v): return char(v)
         case .resize: return .resize
         case .suspend: return .suspend
+        case .continued: return .continued
         }
     }
 

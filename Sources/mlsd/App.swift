@@ -82,6 +82,8 @@ enum App {
         // What the first frame did not need, made before the first key rather than on it.
         app.session?.signals.prepare()
         var lastSecond = -1
+        // The last moment the loop handled anything (it never sleeps longer than a second).
+        var lastActive = now()
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
             // Wake at the next whole second (the clocks show seconds) unless a key comes first: an
@@ -111,9 +113,24 @@ enum App {
                     changed = true
                     continue
                 }
+                if k == .continued {
+                    // Stopped from outside, unannounced: the clock is paused as of the moment the
+                    // program last ran, so the time it was stopped does not count.
+                    if t - lastActive > Stopwatch.stoppedAfter {
+                        if perform(app.update(.stopping, at: lastActive)) { break loop }
+                        rec.tick(at: t)
+                    }
+                    size = term.size
+                    if perform(app.update(.resize(size), at: t)) { break loop }
+                    changed = true
+                    lastActive = t
+                    continue
+                }
                 if perform(app.update(.key(k), at: t)) { break loop }
+                lastActive = t
             }
             let t = now()
+            lastActive = t
             if perform(app.update(.tick, at: t)) { break loop }
             rec.tick(at: t)
             if rec.warning != warning { warning = rec.warning; app.setRecorderWarning(warning); changed = true }

@@ -515,6 +515,7 @@ extension App {
         var size = term.size
         term.present(screen.view(size: size, glyphs: glyphs))
         var exitSignal: Int32?
+        var lastActive = now()
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
             let first = term.readKey(timeoutMs: screen.replay.playing ? 40 : 200)
@@ -525,6 +526,12 @@ extension App {
                 if k == .suspend {
                     screen.stopping(at: now())
                     term.suspend()
+                    size = term.size
+                    continue
+                }
+                if k == .continued {
+                    // Stopped from outside: playing stops where it was when the program last ran.
+                    if now() - lastActive > Stopwatch.stoppedAfter { screen.stopping(at: lastActive) }
                     size = term.size
                     continue
                 }
@@ -550,7 +557,8 @@ extension App {
                     }
                 }
             }
-            screen.tick(at: now())
+            lastActive = now()
+            screen.tick(at: lastActive)
             size = term.size
             term.present(screen.view(size: size, glyphs: glyphs))
         }

@@ -37,6 +37,10 @@ enum TerminalSetup {
 
 /// Seconds on the monotonic clock since it was made (the run loops' only clock).
 struct Stopwatch {
+    /// The run loops wake at least once a second; after `Key.continued`, a longer gap since the
+    /// loop last ran is taken as time the program spent stopped.
+    static let stoppedAfter = 2.0
+
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     init() { start = clock.now }

@@ -188,11 +188,18 @@ struct PracticeEndToEndTests {
         #expect(modes().contains("-icanon"), "raw again")
         try t.waitUntil("mouse reports on again") { _ in mouseModes(t) == "11" }
 
-        // Stopped from outside, and the terminal made canonical meanwhile: going on makes it raw.
+        // Stopped from outside (no warning, so nothing could be paused first), and the terminal
+        // made canonical meanwhile: going on makes it raw, and the 3 s away are not counted.
+        let before = try #require(clock(t.screen()))
         kill(pid, SIGSTOP)
         try t.waitUntil("stopped") { _ in processState(pid) == "T" }
         _ = try shell("stty -F \(tty) sane")
+        usleep(3_000_000)
         kill(pid, SIGCONT)
+        let again = try t.waitFor("Paused while mlsd was stopped. F3 resumes.")
+        #expect(try #require(clock(again)) <= before + 1, "the clock did not count the stop (\(before) s before)")
+        try t.keys("F3")
+        try t.waitUntil("resumed") { s in !s.contains("PAUSED") }
         try t.type("!")
         try t.waitFor("and after!")
         #expect(modes().contains("-icanon") && modes().contains("-echo "), "raw again, without a newline typed")
