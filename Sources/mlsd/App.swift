@@ -90,6 +90,15 @@ enum App {
             // idle screen wakes once a second, not five times.
             let wait = Int(((Double(lastSecond + 1) - now()) * 1000).rounded(.up))
             let first = term.readKey(timeoutMs: min(1000, max(10, wait)))
+            // The loop never sleeps longer than a second: a longer gap is time the program did
+            // not run (stopped from outside, the machine asleep). The clock is paused as of the
+            // moment it last ran, so that time does not count.
+            let woke = now()
+            if woke - lastActive > Stopwatch.stoppedAfter {
+                if perform(app.update(.stopping, at: lastActive)) { break loop }
+                rec.tick(at: woke)
+            }
+            lastActive = woke
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil {
                 // Drain what is already waiting (a paste, held keys) before drawing once.
@@ -108,26 +117,20 @@ enum App {
                     if perform(app.update(.stopping, at: t)) { break loop }
                     rec.tick(at: t)
                     term.suspend()
+                    lastActive = now()
                     size = term.size
-                    if perform(app.update(.resize(size), at: now())) { break loop }
+                    if perform(app.update(.resize(size), at: lastActive)) { break loop }
                     changed = true
                     continue
                 }
                 if k == .continued {
-                    // Stopped from outside, unannounced: the clock is paused as of the moment the
-                    // program last ran, so the time it was stopped does not count.
-                    if t - lastActive > Stopwatch.stoppedAfter {
-                        if perform(app.update(.stopping, at: lastActive)) { break loop }
-                        rec.tick(at: t)
-                    }
+                    // Stopped from outside: the gap was seen on waking; the screen is drawn whole.
                     size = term.size
                     if perform(app.update(.resize(size), at: t)) { break loop }
                     changed = true
-                    lastActive = t
                     continue
                 }
                 if perform(app.update(.key(k), at: t)) { break loop }
-                lastActive = t
             }
             let t = now()
             lastActive = t

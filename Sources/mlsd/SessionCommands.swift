@@ -519,6 +519,10 @@ extension App {
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
             let first = term.readKey(timeoutMs: screen.replay.playing ? 40 : 200)
+            // A gap longer than the loop ever sleeps is time the program did not run (stopped,
+            // the machine asleep): playing stops where it was then.
+            if now() - lastActive > Stopwatch.stoppedAfter { screen.stopping(at: lastActive) }
+            lastActive = now()
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil { while keys.count < 256, keys.last != .suspend, let k = term.readKey(timeoutMs: 0) { keys.append(k) } }
             for k in keys {
@@ -526,15 +530,11 @@ extension App {
                 if k == .suspend {
                     screen.stopping(at: now())
                     term.suspend()
+                    lastActive = now()
                     size = term.size
                     continue
                 }
-                if k == .continued {
-                    // Stopped from outside: playing stops where it was when the program last ran.
-                    if now() - lastActive > Stopwatch.stoppedAfter { screen.stopping(at: lastActive) }
-                    size = term.size
-                    continue
-                }
+                if k == .continued { size = term.size; continue }
                 let t = now()
                 switch screen.handle(k, at: t) {
                 case .none: break

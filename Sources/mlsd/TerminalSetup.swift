@@ -37,8 +37,8 @@ enum TerminalSetup {
 
 /// Seconds on the monotonic clock since it was made (the run loops' only clock).
 struct Stopwatch {
-    /// The run loops wake at least once a second; after `Key.continued`, a longer gap since the
-    /// loop last ran is taken as time the program spent stopped.
+    /// The run loops wake at least once a second; a longer gap since the loop last ran is time
+    /// the program did not run (stopped from outside, the machine asleep).
     static let stoppedAfter = 2.0
 
     private let clock = ContinuousClock()
