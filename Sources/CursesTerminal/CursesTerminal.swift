@@ -265,13 +265,8 @@ public final class CursesTerminal: Terminal {
         case .wake?:
             return takeJobControl() ?? takeResize()
         case nil:
-            if input.hungUp {
-                CursesTerminal.noteHangup()
-                return nil
-            }
-            // The wait may have been cut short by a signal (SIGCONT after a stop does): what it
-            // was is reported now, not after another wait.
-            return takeJobControl() ?? takeResize()
+            if input.hungUp { CursesTerminal.noteHangup() }
+            return nil
         }
     }
 
@@ -279,7 +274,8 @@ public final class CursesTerminal: Terminal {
     /// is stopped, then `suspend()`. (A program that reads on instead is stopped then.) After
     /// SIGCONT alone, the program having been stopped from outside (SIGSTOP, perhaps by a shell
     /// that changed the terminal's modes meanwhile): the terminal taken again, as `suspend()` does,
-    /// and `.continued`.
+    /// and `.resize`, so that the next frame is drawn whole. (The run loop finds the time it was
+    /// stopped from the gap since it last ran.)
     private func takeJobControl() -> RawKey? {
         let (stop, cont) = CursesTerminal.takeJobSignals()
         if stopAsked {
@@ -293,7 +289,7 @@ public final class CursesTerminal: Terminal {
             return .suspend
         }
         takeBack()
-        return .continued
+        return .resize
     }
 
     /// A stop asked for by SIGTSTP and not yet made.

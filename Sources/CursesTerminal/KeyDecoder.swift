@@ -17,7 +17,6 @@ public enum KeyDecoder {
         case .char(let v): return char(v)
         case .resize: return .resize
         case .suspend: return .suspend
-        case .continued: return .continued
         }
     }
 

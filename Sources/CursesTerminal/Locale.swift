@@ -1,8 +1,5 @@
 import CNcursesw
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What `CursesTerminal.setUpLocale()` achieved.
 public struct LocaleResult: Sendable, Equatable {
@@ -60,7 +57,7 @@ extension CursesTerminal {
     /// first that is set and not empty), or nil.
     static func namedLocale(_ environment: [String: String]?) -> String? {
         for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
-            let v = environment.map { $0[key] } ?? getenv(key).map { String(cString: $0) }
+            let v = environment.map { $0[key] } ?? processEnvironment(key)
             if let v, !v.isEmpty { return v }
         }
         return nil

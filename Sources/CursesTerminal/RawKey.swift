@@ -8,6 +8,4 @@ public enum RawKey: Equatable, Sendable {
     case resize
     /// The program is asked to stop (SIGTSTP); see `CursesTerminal.suspend()`.
     case suspend
-    /// The program goes on after a stop it did not make itself (SIGSTOP, then SIGCONT).
-    case continued
 }

@@ -17,10 +17,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// The program is asked to stop (SIGTSTP, as `kill -TSTP` sends): whatever should not run
     /// on while it is stopped (an interview's clock) is paused now, then `Terminal.suspend()`.
     case suspend
-    /// The program goes on after it was stopped from outside (SIGSTOP, then SIGCONT), for an
-    /// unknown time: the screen is drawn whole (as after `resize`), and whatever should not have
-    /// run on meanwhile is put back to when the program last ran.
-    case continued
     case mouse(x: Int, y: Int, kind: MouseKind)
 
     public enum MouseKind: Hashable, Sendable { case press, release, drag, wheelUp, wheelDown }
@@ -69,7 +65,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .escape: return "Esc"
         case .resize: return "resize"
         case .suspend: return "suspend"
-        case .continued: return "continued"
         case .mouse: return "mouse"
         }
     }

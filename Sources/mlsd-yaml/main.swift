@@ -26,11 +26,5 @@ if files.isEmpty || isatty(1) != 0 {
 }
 var out: [UInt8] = []
 for r in YAMLCaseReader().read(files) { out += CaseFileAnswers.encode(r) }
-var done = 0
-while done < out.count {
-    let n = out.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
-    if n < 0 && errno == EINTR { continue }
-    if n <= 0 { exit(1) }
-    done += n
-}
+do { try FileBytes.writeAll(1, out) } catch { exit(1) }
 exit(0)

@@ -82,7 +82,7 @@ enum App {
         // What the first frame did not need, made before the first key rather than on it.
         app.session?.signals.prepare()
         var lastSecond = -1
-        // The last moment the loop handled anything (it never sleeps longer than a second).
+        // When the loop last ticked (it never sleeps longer than a second between ticks).
         var lastActive = now()
         loop: while true {
             if let sig = CursesTerminal.pendingSignal { exitSignal = sig; break }
@@ -98,7 +98,6 @@ enum App {
                 if perform(app.update(.stopping, at: lastActive)) { break loop }
                 rec.tick(at: woke)
             }
-            lastActive = woke
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil {
                 // Drain what is already waiting (a paste, held keys) before drawing once.
@@ -117,16 +116,8 @@ enum App {
                     if perform(app.update(.stopping, at: t)) { break loop }
                     rec.tick(at: t)
                     term.suspend()
-                    lastActive = now()
                     size = term.size
-                    if perform(app.update(.resize(size), at: lastActive)) { break loop }
-                    changed = true
-                    continue
-                }
-                if k == .continued {
-                    // Stopped from outside: the gap was seen on waking; the screen is drawn whole.
-                    size = term.size
-                    if perform(app.update(.resize(size), at: t)) { break loop }
+                    if perform(app.update(.resize(size), at: now())) { break loop }
                     changed = true
                     continue
                 }

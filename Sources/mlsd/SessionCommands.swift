@@ -522,7 +522,6 @@ extension App {
             // A gap longer than the loop ever sleeps is time the program did not run (stopped,
             // the machine asleep): playing stops where it was then.
             if now() - lastActive > Stopwatch.stoppedAfter { screen.stopping(at: lastActive) }
-            lastActive = now()
             var keys: [Key] = first.map { [$0] } ?? []
             if first != nil { while keys.count < 256, keys.last != .suspend, let k = term.readKey(timeoutMs: 0) { keys.append(k) } }
             for k in keys {
@@ -530,11 +529,9 @@ extension App {
                 if k == .suspend {
                     screen.stopping(at: now())
                     term.suspend()
-                    lastActive = now()
                     size = term.size
                     continue
                 }
-                if k == .continued { size = term.size; continue }
                 let t = now()
                 switch screen.handle(k, at: t) {
                 case .none: break

@@ -43,16 +43,16 @@ extension FileBytes {
     /// Whether something is at `path`.
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-    /// Makes the folder `path` and any missing folders above it.
-    public static func makeFolders(_ path: String) throws(FileError) {
-        var made = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/") where part != "." {
-            made += made.isEmpty || made.hasSuffix("/") ? String(part) : "/" + part
-            if mkdir(made, 0o755) != 0 && errno != EEXIST { throw FileError(errno) }
-        }
+    /// Makes the folder `path` and any missing folders above it (one `stat` when it is there).
+    public static func makeFolders(_ path: String, mode: mode_t = 0o755) throws(FileError) {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw FileError(errno) }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw FileError(ENOTDIR) }
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) != S_IFDIR { throw FileError(ENOTDIR) }
+            return
+        }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty { try makeFolders(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw FileError(errno) }
     }
 
     /// Writes `bytes` to a new file beside `path` and renames it over `path`, so that `path` holds

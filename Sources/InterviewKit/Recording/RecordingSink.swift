@@ -38,15 +38,6 @@ public final class FileSink: RecordingSink {
     }
 
     /// `mkdir -p` with mode 0700; returns an errno on failure.
-    static func makeFolders(_ dir: String) -> Int32? {
-        var st = stat()
-        if stat(dir, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
-        let parent = dir.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !parent.isEmpty, let e = makeFolders(parent) { return e }
-        if mkdir(dir, 0o700) != 0 && errno != EEXIST { return errno }
-        return nil
-    }
-
     public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
         while true {
             let n = pwrite(fd, bytes.baseAddress, bytes.count, off_t(offset))
@@ -123,7 +114,9 @@ public final class MappedSink: RecordingSink {
     /// Creates `path` (and its folders, private to the user); never replaces an existing file.
     public static func create(_ path: String) -> Result<any RecordingSink, SinkError> {
         let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !dir.isEmpty, let e = FileSink.makeFolders(dir) { return .failure(SinkError(errno: e, path: dir)) }
+        if !dir.isEmpty {
+            do { try FileBytes.makeFolders(dir, mode: 0o700) } catch { return .failure(SinkError(errno: error.code, path: dir)) }
+        }
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { return .failure(SinkError(errno: errno, path: path)) }
         _ = flock(fd, LOCK_EX | LOCK_NB)   // a new file: nobody else holds it

@@ -104,8 +104,7 @@ public struct HelperCaseReader: CaseFileReader {
     /// The helper that belongs with the program at `executablePath`: beside it (a build
     /// folder, or a `bin` it was copied to), or in `../libexec/mlsd/` (as `make install` puts it).
     public static func beside(executablePath: String) -> HelperCaseReader {
-        let real = realpath(executablePath, nil).map { p in defer { free(p) }; return String(cString: p) } ?? executablePath
-        let dir = real.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(real[..<$0]) } ?? "."
+        let dir = ScenarioLibrary.parent(ScenarioLibrary.realPath(executablePath) ?? executablePath)
         let candidates = [dir + "/" + name, dir + "/../libexec/mlsd/" + name]
         for c in candidates where access(c, X_OK) == 0 {
             return HelperCaseReader(helper: c, searched: candidates)

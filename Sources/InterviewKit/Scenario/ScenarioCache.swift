@@ -84,8 +84,8 @@ public struct ScenarioCache: Sendable {
         var out = [Result<Scenario, ScenarioErrors>?](repeating: nil, count: paths.count)
         var missed: [(index: Int, key: String?, entry: String)] = []
         for (i, path) in paths.enumerated() {
+            guard let key = key(for: path) else { missed.append((i, nil, "")); continue }
             let entry = entryPath(for: path)
-            guard let key = key(for: path) else { missed.append((i, nil, entry)); continue }
             if var s = lookup(entry, key: key) {
                 s.sourcePath = path
                 out[i] = .success(s)
